@@ -159,9 +159,12 @@ Dynamic: TypeAlias = Any
 class Properties:
     """Qualitative facts about an activation at one parameter setting.
 
-    ``bounded_below``/``bounded_above`` derive from ``output_range``; ``saturating`` means f′ → 0
-    in at least one tail; ``sparse`` means f returns exact zeros on a set of positive measure
-    (units that can be "dead"); ``identity_near_origin`` means f(0) = 0 and f′(0) = 1.
+    ``output_range`` is the closed hull of f's values (±inf where unbounded); ``bounded_below`` and
+    ``bounded_above`` derive from it. ``monotonic``: f never decreases (or never increases).
+    ``zero_centred``: for standard-normal inputs the mean output is zero or nearly so
+    (|E f(Z)| < 0.05·sd f(Z)), as for tanh or SELU but not ReLU. ``saturating``: f′ → 0 in at
+    least one tail (ReLU saturates on the left). ``sparse``: f returns exact zeros on an interval
+    (units that can be "dead"). ``identity_near_origin``: f(0) = 0 and f′(0) = 1.
     """
 
     output_range: tuple[float, float]
