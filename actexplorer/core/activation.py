@@ -113,10 +113,8 @@ class ParamSpec:
         if math.isnan(number):
             raise ValueError(f"parameter {self.name!r} must be a number; got NaN")
         if not self.minimum <= number <= self.maximum:
-            raise ValueError(
-                f"parameter {self.name!r} must lie in [{_fmt(self.minimum)}, {_fmt(self.maximum)}]; "
-                f"got {_fmt(number)}"
-            )
+            interval = f"[{_fmt(self.minimum)}, {_fmt(self.maximum)}]"
+            raise ValueError(f"parameter {self.name!r} must lie in {interval}; got {_fmt(number)}")
         return number
 
 
@@ -232,34 +230,13 @@ class Formula:
     text: str
 
 
-@dataclass(frozen=True, eq=False)
-class Activation:
-    """A scalar activation function with its exact derivative.
-
-    ``forward`` and ``derivative`` accept anything array-like, return float64 arrays of the same
-    shape, propagate NaN, give the right limits at ±inf and raise no floating-point warnings.
-    Parameters are keyword arguments named as in PyTorch; omitted ones take their defaults.
-    """
+class _Parametrised:
+    """Parameter handling shared by scalar and vector activations."""
 
     key: str
-    name: str
-    family: Family
-    formula: Formula
-    kernel: Kernel
-    derivative_kernel: Kernel
-    rules: PropertyRules
-    description: Description
-    params: tuple[ParamSpec, ...] = ()
-    pair_kernel: PairKernel | None = None
-    random_kernel: RandomKernel | None = None
-    presets: Mapping[Framework, Mapping[str, ParamValue]] = field(default_factory=dict)
-    aliases: tuple[str, ...] = ()
-    #: x positions where f or f′ is not smooth (kinks, jumps), at given parameters.
-    breakpoints: Callable[[Mapping[str, ParamValue]], tuple[float, ...]] = _no_points
-    #: x positions where f itself jumps; a plot must not join the two sides.
-    discontinuities: Callable[[Mapping[str, ParamValue]], tuple[float, ...]] = _no_points
+    params: tuple[ParamSpec, ...]
+    presets: Mapping[Framework, Mapping[str, ParamValue]]
 
-    # -- parameters ---------------------------------------------------------------------------
     @property
     def param_names(self) -> tuple[str, ...]:
         """Names of the parameters, in order."""
@@ -289,6 +266,39 @@ class Activation:
         if given:
             raise ValueError(_unknown_param_message(self, next(iter(given))))
         return resolved
+
+    def preset(self, framework: Framework | str) -> dict[str, ParamValue]:
+        """The parameters ``framework`` uses by default (this catalog's defaults if it has none)."""
+        fw = Framework(framework)
+        return {**self.defaults, **dict(self.presets.get(fw, {}))}
+
+
+@dataclass(frozen=True, eq=False)
+class Activation(_Parametrised):
+    """A scalar activation function with its exact derivative.
+
+    ``forward`` and ``derivative`` accept anything array-like, return float64 arrays of the same
+    shape, propagate NaN, give the right limits at ±inf and raise no floating-point warnings.
+    Parameters are keyword arguments named as in PyTorch; omitted ones take their defaults.
+    """
+
+    key: str
+    name: str
+    family: Family
+    formula: Formula
+    kernel: Kernel
+    derivative_kernel: Kernel
+    rules: PropertyRules
+    description: Description
+    params: tuple[ParamSpec, ...] = ()
+    pair_kernel: PairKernel | None = None
+    random_kernel: RandomKernel | None = None
+    presets: Mapping[Framework, Mapping[str, ParamValue]] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    #: x positions where f or f′ is not smooth (kinks, jumps), at given parameters.
+    breakpoints: Callable[[Mapping[str, ParamValue]], tuple[float, ...]] = _no_points
+    #: x positions where f itself jumps; a plot must not join the two sides.
+    discontinuities: Callable[[Mapping[str, ParamValue]], tuple[float, ...]] = _no_points
 
     # -- maths --------------------------------------------------------------------------------
     def forward(self, x: npt.ArrayLike, **params: object) -> FloatArray:
@@ -335,17 +345,16 @@ class Activation:
         """x positions where f is discontinuous, at the given parameters."""
         return tuple(self.discontinuities(self.resolve(params)))
 
-    def preset(self, framework: Framework | str) -> dict[str, ParamValue]:
-        """The parameters ``framework`` uses by default (this catalog's defaults if it has none)."""
-        fw = Framework(framework)
-        return {**self.defaults, **dict(self.presets.get(fw, {}))}
-
     def __repr__(self) -> str:
         return f"Activation({self.key!r})"
 
 
+def _same_size(n: int) -> int:
+    return n
+
+
 @dataclass(frozen=True, eq=False)
-class VectorActivation:
+class VectorActivation(_Parametrised):
     """A function of a whole vector (softmax and friends): vector in, vector out, Jacobian.
 
     ``forward(v)`` works along the last axis. ``jacobian(v)`` takes a 1-D vector and returns the
@@ -363,21 +372,7 @@ class VectorActivation:
     aliases: tuple[str, ...] = ()
     family: Family = Family.VECTOR
     #: Output length for an input of length n (GLU halves it).
-    output_size: Callable[[int], int] = staticmethod(lambda n: n)  # type: ignore[assignment]
-
-    @property
-    def param_names(self) -> tuple[str, ...]:
-        """Names of the parameters, in order."""
-        return tuple(spec.name for spec in self.params)
-
-    @property
-    def defaults(self) -> dict[str, ParamValue]:
-        """Every parameter at its default."""
-        return {spec.name: spec.default for spec in self.params}
-
-    resolve = Activation.resolve
-    param = Activation.param
-    preset = Activation.preset
+    output_size: Callable[[int], int] = _same_size
 
     def forward(self, v: npt.ArrayLike, **params: object) -> FloatArray:
         """The output vector(s), along the last axis."""
@@ -398,7 +393,7 @@ def _as_float_array(x: npt.ArrayLike) -> FloatArray:
     return np.asarray(x, dtype=np.float64)
 
 
-def _unknown_param_message(act: Activation | VectorActivation, name: str) -> str:
+def _unknown_param_message(act: _Parametrised, name: str) -> str:
     names = act.param_names
     if not names:
         return f"{act.key} takes no parameters; got {name!r}"

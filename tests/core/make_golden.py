@@ -5,7 +5,8 @@ are evaluated with mpmath at increasing precision until the float64 rounding of 
 changing, so cancellation in a textbook formula cannot leak into the truth. The results are
 stored, one file per reference module, in ``tests/core/data/golden_<module>.npz``.
 
-Usage: ``python tests/core/make_golden.py [--module piecewise|gated|sigmoidal] [--keys relu,elu] [--jobs 2]``.
+Usage: ``python tests/core/make_golden.py [--module NAME] [--keys relu,elu] [--jobs 2]``,
+with NAME one of piecewise, gated, sigmoidal.
 With ``--keys`` the other keys already in the file are kept.
 """
 

@@ -82,7 +82,9 @@ def test_within_4_ulp(case: str, which: str) -> None:
     x = data["x"]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        got = activation.forward(x, **params) if which == "f" else activation.derivative(x, **params)
+        got = (
+            activation.forward(x, **params) if which == "f" else activation.derivative(x, **params)
+        )
     want = data[which]
     assert got.shape == x.shape and got.dtype == np.float64
     err = ulp_error(got, want)

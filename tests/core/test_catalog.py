@@ -60,11 +60,31 @@ def test_catalog_size_and_order() -> None:
 
 
 def test_keys_are_pytorch_names() -> None:
-    for key in (
-        "relu relu6 leaky_relu prelu rrelu elu celu selu gelu silu mish softplus sigmoid "
-        "logsigmoid tanh hardtanh hardsigmoid hardswish softsign tanhshrink softshrink "
-        "hardshrink threshold"
-    ).split():
+    for key in [
+        "relu",
+        "relu6",
+        "leaky_relu",
+        "prelu",
+        "rrelu",
+        "elu",
+        "celu",
+        "selu",
+        "gelu",
+        "silu",
+        "mish",
+        "softplus",
+        "sigmoid",
+        "logsigmoid",
+        "tanh",
+        "hardtanh",
+        "hardsigmoid",
+        "hardswish",
+        "softsign",
+        "tanhshrink",
+        "softshrink",
+        "hardshrink",
+        "threshold",
+    ]:
         assert key in ACTIVATIONS, key
 
 

@@ -1,0 +1,387 @@
+"""Activations typed by the user: a safe expression language with a symbolic derivative.
+
+The text is parsed with :mod:`ast` and checked against a whitelist before anything runs; it is
+never handed to ``eval``, ``exec``, ``sympify`` or ``parse_expr``. Evaluation walks the checked
+tree with NumPy. The derivative is built by SymPy from the same tree (SymPy is imported only when a
+derivative is first asked for), simplified when cheap, and evaluated by walking SymPy's tree with
+NumPy again, so no generated code is executed either.
+
+Grammar: numbers, ``x``, named parameters, ``+ - * / **``, comparisons, ``where``, ``minimum``,
+``maximum``, ``abs``, ``sign``, ``exp``, ``expm1``, ``log``, ``log1p``, ``sqrt``, ``sin``, ``cos``,
+``tanh``, ``erf``, the constants ``pi`` and ``e``, and every scalar catalog function by its key
+with keyword parameters, e.g. ``leaky_relu(x, negative_slope=a)``.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy import special
+
+from .activation import FloatArray
+from .registry import ACTIVATIONS
+
+MAX_LENGTH = 2_000
+MAX_NESTING = 40
+MAX_NODES = 400
+MAX_EXPONENT = 64.0
+
+_UNARY_FUNCTIONS: dict[str, Callable[[Any], Any]] = {
+    "exp": np.exp,
+    "expm1": np.expm1,
+    "log": np.log,
+    "log1p": np.log1p,
+    "sqrt": np.sqrt,
+    "sin": np.sin,
+    "cos": np.cos,
+    "tanh": np.tanh,
+    "erf": special.erf,
+    "abs": np.abs,
+    "sign": np.sign,
+}
+_BINARY_FUNCTIONS: dict[str, Callable[[Any, Any], Any]] = {
+    "minimum": np.minimum,
+    "maximum": np.maximum,
+}
+_CONSTANTS = {"pi": math.pi, "e": math.e}
+_BUILTIN_NAMES = {*_UNARY_FUNCTIONS, *_BINARY_FUNCTIONS, "where", *_CONSTANTS, "x"}
+
+_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: np.add,
+    ast.Sub: np.subtract,
+    ast.Mult: np.multiply,
+    ast.Div: np.divide,
+    ast.Pow: np.power,
+}
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+    ast.Lt: np.less,
+    ast.LtE: np.less_equal,
+    ast.Gt: np.greater,
+    ast.GtE: np.greater_equal,
+    ast.Eq: np.equal,
+    ast.NotEq: np.not_equal,
+}
+
+
+class ExpressionError(ValueError):
+    """A user expression was refused; ``column`` (1-based) points at the offending place."""
+
+    def __init__(self, message: str, column: int | None = None, hint: str = "") -> None:
+        self.reason = message
+        self.column = column
+        self.hint = hint
+        where = "" if column is None else f" at column {column}"
+        super().__init__(f"{message}{where}{hint}")
+
+
+def _column(node: ast.AST) -> int | None:
+    offset = getattr(node, "col_offset", None)
+    return None if offset is None else offset + 1
+
+
+def _known_functions() -> list[str]:
+    return sorted({*_UNARY_FUNCTIONS, *_BINARY_FUNCTIONS, "where", *ACTIVATIONS.scalar()})
+
+
+def _suggest(name: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f" — did you mean {close[0]}?" if close else ""
+
+
+# -- checking ---------------------------------------------------------------------------------
+@dataclass
+class _Checker:
+    """Walks the tree once, refusing anything outside the grammar and collecting parameters."""
+
+    parameters: list[str] = field(default_factory=list)
+    nodes: int = 0
+
+    def check(self, node: ast.AST, depth: int = 0) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ExpressionError(f"expression too large (more than {MAX_NODES} elements)")
+        if depth > MAX_NESTING:
+            raise ExpressionError(f"expression nested too deeply (more than {MAX_NESTING} levels)")
+        method = getattr(self, f"_{type(node).__name__}", None)
+        if method is None:
+            raise ExpressionError(f"{_describe(node)} is not allowed", _column(node))
+        method(node, depth + 1)
+
+    def _Constant(self, node: ast.Constant, depth: int) -> None:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ExpressionError(f"{value!r} is not a number", _column(node))
+        if (isinstance(value, int) and value.bit_length() > 1000) or not math.isfinite(value):
+            raise ExpressionError("number too large", _column(node))
+
+    def _Name(self, node: ast.Name, depth: int) -> None:
+        name = node.id
+        if name in _UNARY_FUNCTIONS or name in _BINARY_FUNCTIONS or name == "where":
+            raise ExpressionError(f"{name} is a function: write {name}(...)", _column(node))
+        if name in ACTIVATIONS:
+            raise ExpressionError(f"{name} is a function: write {name}(x)", _column(node))
+        if name in _CONSTANTS or name == "x":
+            return
+        if name.startswith("_"):
+            raise ExpressionError(f"name {name!r} is not allowed", _column(node))
+        if name not in self.parameters:
+            self.parameters.append(name)
+
+    def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> None:
+        if not isinstance(node.op, (ast.USub, ast.UAdd)):
+            raise ExpressionError(f"operator {_describe(node.op)} is not allowed", _column(node))
+        self.check(node.operand, depth)
+
+    def _BinOp(self, node: ast.BinOp, depth: int) -> None:
+        if type(node.op) not in _BINOPS:
+            raise ExpressionError(f"operator {_describe(node.op)} is not allowed", _column(node))
+        if isinstance(node.op, ast.Pow):
+            if any(
+                isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) for n in ast.walk(node.right)
+            ):
+                raise ExpressionError(
+                    "a power of a power (like a**b**c) is not allowed; use parentheses",
+                    _column(node),
+                )
+            exponent = _constant_value(node.right)
+            if exponent is not None and not abs(exponent) <= MAX_EXPONENT:
+                raise ExpressionError(
+                    f"exponent {exponent:g} is too large (at most {MAX_EXPONENT:g})",
+                    _column(node.right),
+                )
+        self.check(node.left, depth)
+        self.check(node.right, depth)
+
+    def _Compare(self, node: ast.Compare, depth: int) -> None:
+        if len(node.ops) != 1:
+            raise ExpressionError("chained comparisons are not allowed", _column(node))
+        if type(node.ops[0]) not in _COMPARE:
+            raise ExpressionError(f"{_describe(node.ops[0])} is not allowed", _column(node))
+        self.check(node.left, depth)
+        self.check(node.comparators[0], depth)
+
+    def _Call(self, node: ast.Call, depth: int) -> None:
+        if not isinstance(node.func, ast.Name):
+            raise ExpressionError("only named functions can be called", _column(node))
+        name = node.func.id
+        arity = 1 if name in _UNARY_FUNCTIONS else 2 if name in _BINARY_FUNCTIONS else None
+        if name == "where":
+            arity = 3
+        if arity is not None:
+            if node.keywords or len(node.args) != arity:
+                raise ExpressionError(
+                    f"{name} takes {arity} argument{'s' * (arity > 1)}", _column(node)
+                )
+        elif name in ACTIVATIONS:
+            activation = ACTIVATIONS[name]
+            if name not in ACTIVATIONS.scalar():
+                raise ExpressionError(f"{name} works on vectors, not on x", _column(node))
+            if len(node.args) != 1:
+                raise ExpressionError(f"{name} takes one input, e.g. {name}(x)", _column(node))
+            for keyword in node.keywords:
+                if keyword.arg is None:
+                    raise ExpressionError("** arguments are not allowed", _column(keyword))
+                if keyword.arg not in activation.param_names:
+                    names = ", ".join(activation.param_names) or "no parameters"
+                    raise ExpressionError(
+                        f"{name} has no parameter {keyword.arg!r} (it takes {names})",
+                        _column(keyword.value),
+                        _suggest(keyword.arg, list(activation.param_names)),
+                    )
+                if any(isinstance(n, ast.Name) and n.id == "x" for n in ast.walk(keyword.value)):
+                    raise ExpressionError(
+                        f"parameter {keyword.arg} of {name} cannot depend on x",
+                        _column(keyword.value),
+                    )
+        else:
+            raise ExpressionError(
+                f"unknown name {name!r}", _column(node), _suggest(name, _known_functions())
+            )
+        for argument in node.args:
+            if isinstance(argument, ast.Starred):
+                raise ExpressionError("* arguments are not allowed", _column(argument))
+            self.check(argument, depth)
+        for keyword in node.keywords:
+            self.check(keyword.value, depth)
+
+
+def _describe(node: ast.AST) -> str:
+    names = {
+        "Attribute": "attribute access",
+        "Lambda": "lambda",
+        "ListComp": "a comprehension",
+        "SetComp": "a comprehension",
+        "DictComp": "a comprehension",
+        "GeneratorExp": "a comprehension",
+        "Subscript": "indexing",
+        "Mod": "%",
+        "FloorDiv": "//",
+        "MatMult": "@",
+        "BitAnd": "&",
+        "BitOr": "|",
+        "BitXor": "^",
+        "LShift": "<<",
+        "RShift": ">>",
+        "Invert": "~",
+        "Not": "not",
+        "BoolOp": "and/or",
+        "IfExp": "if/else (use where(condition, a, b))",
+        "In": "in",
+        "NotIn": "not in",
+        "Is": "is",
+        "IsNot": "is not",
+        "JoinedStr": "a string",
+        "NamedExpr": "assignment",
+    }
+    kind = type(node).__name__
+    return names.get(kind, kind.lower())
+
+
+def _constant_value(node: ast.AST) -> float | None:
+    """The value of a constant-only subtree (numbers, unary minus, + - * /), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        return float(node.value) if not isinstance(node.value, bool) else None
+    if isinstance(node, ast.Name) and node.id in _CONSTANTS:
+        return _CONSTANTS[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        inner = _constant_value(node.operand)
+        return None if inner is None else (-inner if isinstance(node.op, ast.USub) else inner)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+        left, right = _constant_value(node.left), _constant_value(node.right)
+        if left is None or right is None:
+            return None
+        with np.errstate(all="ignore"):
+            return float(_BINOPS[type(node.op)](np.float64(left), np.float64(right)))
+    return None
+
+
+def _precheck(text: str) -> None:
+    if not isinstance(text, str):
+        raise ExpressionError("the expression must be text")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"expression too long ({len(text)} characters; at most {MAX_LENGTH})")
+    if not text.strip():
+        raise ExpressionError("the expression is empty")
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ExpressionError(
+                    f"too many nested parentheses (at most {MAX_NESTING})", index + 1
+                )
+        elif char in ")]}":
+            depth -= 1
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+Env = Mapping[str, Any]
+
+
+def _evaluate(node: ast.AST, env: Env) -> Any:
+    if isinstance(node, ast.Constant):
+        return float(node.value)  # type: ignore[arg-type]  # the checker admitted numbers only
+    if isinstance(node, ast.Name):
+        return _CONSTANTS[node.id] if node.id in _CONSTANTS else env[node.id]
+    if isinstance(node, ast.UnaryOp):
+        value = _evaluate(node.operand, env)
+        return np.negative(value) if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp):
+        return _BINOPS[type(node.op)](_evaluate(node.left, env), _evaluate(node.right, env))
+    if isinstance(node, ast.Compare):
+        op = _COMPARE[type(node.ops[0])]
+        return op(_evaluate(node.left, env), _evaluate(node.comparators[0], env)).astype(np.float64)
+    if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        name = node.func.id
+        args = [_evaluate(a, env) for a in node.args]
+        if name in _UNARY_FUNCTIONS:
+            return _UNARY_FUNCTIONS[name](args[0])
+        if name in _BINARY_FUNCTIONS:
+            return _BINARY_FUNCTIONS[name](args[0], args[1])
+        if name == "where":
+            return np.where(np.asarray(args[0]) != 0, args[1], args[2])
+        kwargs = {k.arg: float(_evaluate(k.value, env)) for k in node.keywords if k.arg}
+        return ACTIVATIONS.scalar()[name].forward(args[0], **kwargs)
+    raise ExpressionError(f"{_describe(node)} is not allowed", _column(node))
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """The symbolic derivative of a custom expression, ready to show and to evaluate."""
+
+    latex: str
+    text: str
+    _evaluate: Callable[[FloatArray, Env], FloatArray] = field(repr=False)
+
+    def __call__(self, x: FloatArray, params: Env) -> FloatArray:
+        """f′(x) at the given parameter values."""
+        with np.errstate(all="ignore"):
+            value = self._evaluate(x, {"x": x, **params})
+        result: FloatArray = np.array(np.broadcast_to(value, np.shape(x)), dtype=np.float64)
+        return result
+
+
+@dataclass(frozen=True, eq=False)
+class CustomExpression:
+    """A checked user expression in ``x`` and ``parameters`` (in order of appearance)."""
+
+    text: str
+    parameters: tuple[str, ...]
+    tree: ast.Expression = field(repr=False)
+
+    def __call__(self, x: FloatArray, params: Env) -> FloatArray:
+        """f(x) at the given parameter values, vectorised."""
+        missing = [p for p in self.parameters if p not in params]
+        if missing:
+            raise ExpressionError(f"no value for parameter {missing[0]!r}")
+        x = np.asarray(x, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            value = _evaluate(self.tree.body, {**params, "x": x})
+        result: FloatArray = np.array(np.broadcast_to(value, x.shape), dtype=np.float64)
+        return result
+
+    def derivative(self) -> Derivative:
+        """d/dx of the expression, derived symbolically (computed once, then cached)."""
+        cached = _DERIVATIVES.get(self.text)
+        if cached is None:
+            from . import _custom_symbolic
+
+            cached = _custom_symbolic.derive(self)
+            if len(_DERIVATIVES) > 64:
+                _DERIVATIVES.clear()
+            _DERIVATIVES[self.text] = cached
+        return cached
+
+    def latex(self) -> str:
+        """The expression as LaTeX (via SymPy)."""
+        from . import _custom_symbolic
+
+        return _custom_symbolic.to_latex(self)
+
+
+_DERIVATIVES: dict[str, Derivative] = {}
+
+
+def parse_expression(text: str) -> CustomExpression:
+    """Check ``text`` against the grammar and return it ready to evaluate.
+
+    Raises :class:`ExpressionError` (a ``ValueError``) naming the problem and its column.
+    """
+    _precheck(text)
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as exc:
+        message = (exc.msg or "invalid syntax").replace("'(' was never closed", "unclosed '('")
+        raise ExpressionError(f"syntax error: {message}", max(1, exc.offset or 1)) from None
+    except (ValueError, MemoryError, RecursionError):
+        raise ExpressionError("the expression cannot be read") from None
+    checker = _Checker()
+    checker.check(tree.body)
+    return CustomExpression(text=text.strip(), parameters=tuple(checker.parameters), tree=tree)
