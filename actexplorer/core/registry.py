@@ -67,9 +67,7 @@ class Catalog(Mapping[str, AnyActivation]):
 
     def vector(self) -> dict[str, VectorActivation]:
         """The vector activations (softmax family), in picker order."""
-        return {
-            k: a for k in self._ordered() if isinstance(a := self._items[k], VectorActivation)
-        }
+        return {k: a for k in self._ordered() if isinstance(a := self._items[k], VectorActivation)}
 
     def resolve(self, key: str) -> AnyActivation:
         """The activation called ``key`` (or one of its aliases); ``KeyError`` with a hint."""
