@@ -24,7 +24,18 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from .activation import FloatArray
+from .activation import (
+    Activation,
+    Description,
+    Family,
+    FloatArray,
+    Formula,
+    ParamSpec,
+    ParamValue,
+    Properties,
+    PropertyRules,
+    Smoothness,
+)
 from .registry import ACTIVATIONS
 
 MAX_LENGTH = 2_000
@@ -385,3 +396,147 @@ def parse_expression(text: str) -> CustomExpression:
     checker = _Checker()
     checker.check(tree.body)
     return CustomExpression(text=text.strip(), parameters=tuple(checker.parameters), tree=tree)
+
+
+# -- a custom expression as a catalog activation --------------------------------------------------
+CUSTOM_PREFIX = "custom:"
+#: Parameters the user has not given a range take this one.
+DEFAULT_PARAM_RANGE = (-10.0, 10.0)
+_PROBE = np.concatenate([-np.logspace(3, -3, 300), [0.0], np.logspace(-3, 3, 300)])
+
+
+@dataclass(frozen=True)
+class CustomDefinition:
+    """What the user typed: a name, an expression and a range and default for each parameter."""
+
+    name: str
+    expression: str
+    params: tuple[ParamSpec, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Registry key, e.g. ``custom:my_swish``."""
+        slug = "".join(c if c.isalnum() else "_" for c in self.name.strip().lower()).strip("_")
+        return CUSTOM_PREFIX + (slug or "unnamed")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready description (for scenes and settings)."""
+        return {
+            "name": self.name,
+            "expression": self.expression,
+            "params": [
+                {"name": p.name, "default": p.default, "minimum": p.minimum, "maximum": p.maximum}
+                for p in self.params
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CustomDefinition:
+        """The inverse of :meth:`to_dict`; ``ValueError`` naming the bad field."""
+        if not isinstance(data, Mapping):
+            raise ValueError("a custom activation must be an object")
+        name, expression = data.get("name"), data.get("expression")
+        if not isinstance(name, str) or not name.strip() or len(name) > 80:
+            raise ValueError("custom activation 'name' must be a short non-empty text")
+        if not isinstance(expression, str):
+            raise ValueError("custom activation 'expression' must be text")
+        raw = data.get("params", [])
+        if not isinstance(raw, list):
+            raise ValueError("custom activation 'params' must be a list")
+        specs = []
+        for index, item in enumerate(raw):
+            if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+                raise ValueError(f"custom activation params[{index}] needs a 'name'")
+            try:
+                specs.append(
+                    custom_param(
+                        item["name"], item.get("default"), item.get("minimum"), item.get("maximum")
+                    )
+                )
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"custom activation params[{index}]: {exc}") from None
+        return cls(name=name.strip(), expression=expression, params=tuple(specs))
+
+
+def custom_param(
+    name: str, default: object = None, minimum: object = None, maximum: object = None
+) -> ParamSpec:
+    """A ParamSpec for a user parameter; missing numbers take 1.0 and the default range."""
+
+    def number(value: object, fallback: float, label: str) -> float:
+        if value is None:
+            return fallback
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{label} of {name!r} must be a number")
+        if not math.isfinite(value):
+            raise ValueError(f"{label} of {name!r} must be finite")
+        return float(value)
+
+    lo = number(minimum, DEFAULT_PARAM_RANGE[0], "minimum")
+    hi = number(maximum, DEFAULT_PARAM_RANGE[1], "maximum")
+    if not lo < hi:
+        raise ValueError(f"minimum of {name!r} must be below its maximum")
+    value = number(default, min(max(1.0, lo), hi), "default")
+    if not lo <= value <= hi:
+        raise ValueError(f"default of {name!r} must lie in [{lo:g}, {hi:g}]")
+    return ParamSpec(name, value, lo, hi, description=f"user parameter {name}")
+
+
+def build_activation(definition: CustomDefinition) -> Activation:
+    """An :class:`Activation` evaluating the user's expression and its symbolic derivative.
+
+    Parameters the expression uses but the definition does not list get a default of 1 and the
+    range [-10, 10]; listed parameters the expression does not use are dropped. Properties are
+    estimated numerically on a wide grid at the current parameters.
+    """
+    expression = parse_expression(definition.expression)
+    given = {spec.name: spec for spec in definition.params}
+    specs = tuple(given.get(name) or custom_param(name) for name in expression.parameters)
+    derivative = expression.derivative()
+
+    def kernel(x: FloatArray, **params: ParamValue) -> FloatArray:
+        return expression(x, params)
+
+    def derivative_kernel(x: FloatArray, **params: ParamValue) -> FloatArray:
+        return derivative(x, params)
+
+    def estimated(params: Mapping[str, ParamValue]) -> Properties:
+        f, d = expression(_PROBE, params), derivative(_PROBE, params)
+        finite = f[np.isfinite(f)]
+        lo = float(finite.min()) if finite.size else -math.inf
+        hi = float(finite.max()) if finite.size else math.inf
+        f0, d0 = expression(np.zeros(1), params)[0], derivative(np.zeros(1), params)[0]
+        steps = np.diff(f)
+        return Properties(
+            output_range=(lo, hi),
+            monotonic=bool(np.all(steps >= 0) or np.all(steps <= 0)),
+            smoothness=Smoothness.C0,
+            zero_centred=bool(lo < 0 < hi),
+            saturating=bool(abs(d[0]) < 1e-6 or abs(d[-1]) < 1e-6),
+            sparse=bool(np.mean(f == 0) > 0.01),
+            identity_near_origin=bool(f0 == 0 and abs(d0 - 1) < 1e-12),
+        )
+
+    rules = PropertyRules(
+        output_range=lambda p: estimated(p).output_range,
+        monotonic=lambda p: estimated(p).monotonic,
+        smoothness=Smoothness.C0,
+        zero_centred=lambda p: estimated(p).zero_centred,
+        saturating=lambda p: estimated(p).saturating,
+        sparse=lambda p: estimated(p).sparse,
+        identity_near_origin=lambda p: estimated(p).identity_near_origin,
+    )
+    return Activation(
+        key=definition.key,
+        name=definition.name,
+        family=Family.OTHER,
+        formula=Formula(latex=expression.latex(), text=expression.text),
+        kernel=kernel,
+        derivative_kernel=derivative_kernel,
+        rules=rules,
+        description=Description(
+            summary=f"Your own function: {expression.text}.",
+            usage=f"Derivative (symbolic): {derivative.text}",
+        ),
+        params=specs,
+    )

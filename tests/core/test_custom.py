@@ -214,3 +214,50 @@ def test_nonfinite_results_are_quiet() -> None:
     with np.errstate(all="raise"):
         values = expr(np.array([0.0, 1000.0, -math.inf]), {})
     assert np.isnan(values[0]) or np.isinf(values[0])
+
+
+def test_build_activation_from_definition() -> None:
+    from actexplorer.core.custom import CustomDefinition, build_activation, custom_param
+
+    definition = CustomDefinition(
+        "My swish", "x / (1 + exp(-beta * x))", (custom_param("beta", 1.5, 0.1, 5.0),)
+    )
+    act = build_activation(definition)
+    assert act.key == "custom:my_swish" and act.param_names == ("beta",)
+    np.testing.assert_allclose(act.forward(X), X / (1 + np.exp(-1.5 * X)), rtol=1e-14)
+    np.testing.assert_allclose(
+        act.derivative(X, beta=2.0),
+        _high_order_difference(parse_expression(definition.expression), {"beta": 2.0}, X),
+        rtol=1e-8,
+        atol=1e-9,
+    )
+    with pytest.raises(ValueError, match="beta"):
+        act.forward(X, beta=9.0)
+    props = act.properties()
+    assert props.monotonic is False and props.identity_near_origin is False
+    assert CustomDefinition.from_dict(definition.to_dict()) == definition
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ([], "object"),
+        ({"name": "", "expression": "x"}, "name"),
+        ({"name": "a", "expression": 3}, "expression"),
+        ({"name": "a", "expression": "x", "params": {}}, "params"),
+        ({"name": "a", "expression": "x", "params": [{"name": "k", "default": "1"}]}, "number"),
+        (
+            {"name": "a", "expression": "x", "params": [{"name": "k", "minimum": 2, "maximum": 1}]},
+            "below",
+        ),
+        (
+            {"name": "a", "expression": "x", "params": [{"name": "k", "default": math.nan}]},
+            "finite",
+        ),
+    ],
+)
+def test_definition_from_bad_dict(data, fragment: str) -> None:
+    from actexplorer.core.custom import CustomDefinition
+
+    with pytest.raises(ValueError, match=fragment):
+        CustomDefinition.from_dict(data)
