@@ -1,0 +1,482 @@
+"""Text panels beside the plots: what the catalog says about a function, and the sample's numbers.
+
+:class:`PropertiesCard` shows an activation's facts and description; :class:`StatisticsPanel`
+shows the statistics of f(X) for the current input sample, sampled beside exact where the core
+knows the exact moments. Both take plain data through ``set_...`` and compute nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from actexplorer.core import Activation, Smoothness, VectorActivation
+
+_SMOOTHNESS_NOTES = {
+    Smoothness.DISCONTINUOUS: "jumps",
+    Smoothness.C0: "continuous, with kinks",
+    Smoothness.C1: "continuous slope",
+    Smoothness.C2: "continuous curvature",
+    Smoothness.CINF: "infinitely smooth",
+}
+
+
+def format_number(value: float) -> str:
+    """A number for people: 4 significant digits, a true minus sign, ∞ for infinities."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if value == 0:
+        return "0"
+    text = f"{value:.4g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}×10{_superscript(int(exponent))}"
+    return text.replace("-", "−")
+
+
+def format_range(bounds: tuple[float, float]) -> str:
+    """An output range as "lo to hi", e.g. "0 to ∞" (whether a bound is reached is not shown)."""
+    low, high = bounds
+    return f"{format_number(low)} to {format_number(high)}"
+
+
+def format_share(fraction: float) -> str:
+    """A share in percent, e.g. 50.0 %; tiny non-zero shares read "< 0.01 %"."""
+    if math.isnan(fraction):
+        return "—"
+    percent = 100.0 * fraction
+    if 0 < percent < 0.01:
+        return "< 0.01 %"
+    return f"{percent:.2f} %" if percent < 10 else f"{percent:.1f} %"
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _superscript(number: int) -> str:
+    return str(number).translate(_SUPERSCRIPTS)
+
+
+def _muted(palette: QPalette) -> QColor:
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    # Halfway to the background: readable, but clearly secondary in light and dark looks.
+    return QColor(
+        (text.red() * 3 + window.red() * 2) // 5,
+        (text.green() * 3 + window.green() * 2) // 5,
+        (text.blue() * 3 + window.blue() * 2) // 5,
+    )
+
+
+def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # A wrapping label may shrink to any width (it grows taller instead); others keep their text.
+    horizontal = QSizePolicy.Policy.Ignored if wrap else QSizePolicy.Policy.Preferred
+    label.setSizePolicy(horizontal, QSizePolicy.Policy.Preferred)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _bullets(items: tuple[str, ...] | list[str]) -> str:
+    """Rich text for a bullet list whose wrapped lines hang under the text, not the bullet."""
+    rows = "".join(
+        f"<tr><td style='padding-right:6px'>•</td><td>{html.escape(item)}</td></tr>"
+        for item in items
+    )
+    return f"<table cellspacing='0' cellpadding='1'>{rows}</table>"
+
+
+class PropertiesCard(QWidget):
+    """Name, family, facts (range, monotonic, smoothness, ...) and description of an activation.
+
+    Made for a narrow side panel: everything wraps, and the card scrolls when it is too tall.
+    """
+
+    #: (attribute of Properties, row title, tooltip) in display order.
+    FACTS = (
+        ("output_range", "Range", "The values f(x) can take"),
+        ("monotonic", "Monotonic", "f never decreases"),
+        ("smoothness", "Smoothness", "How many continuous derivatives f has"),
+        ("zero_centred", "Zero-centred", "Outputs are centred on 0, negative and positive"),
+        ("saturating", "Saturating", "f′ → 0 in at least one tail: gradients vanish there"),
+        ("sparse", "Sparse", "f is exactly 0 on a whole interval: units can be dead"),
+        ("identity_near_origin", "Identity near 0", "f(0) = 0 and f′(0) = 1"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("propertiesCard")
+        self._act: Activation | VectorActivation | None = None
+
+        self.name_label = _label(name="cardName")
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.family_label = _label(name="cardFamily")
+
+        self.facts = QWidget()
+        self._facts_grid = QGridLayout(self.facts)
+        self._facts_grid.setContentsMargins(0, 4, 0, 4)
+        self._facts_grid.setHorizontalSpacing(10)
+        self._facts_grid.setVerticalSpacing(3)
+        self._facts_grid.setColumnStretch(1, 1)
+        self._fact_titles: dict[str, QLabel] = {}
+        self._fact_values: dict[str, QLabel] = {}
+        for row, (field, title, tip) in enumerate(self.FACTS):
+            title_label = _label(title, wrap=False)
+            title_label.setToolTip(tip)
+            title_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+            value_label = _label(name=f"fact_{field}")
+            value_label.setToolTip(tip)
+            self._facts_grid.addWidget(title_label, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._facts_grid.addWidget(value_label, row, 1, Qt.AlignmentFlag.AlignTop)
+            self._fact_titles[field] = title_label
+            self._fact_values[field] = value_label
+
+        self.summary_label = _label(name="cardSummary")
+        self.strengths_title = _label("Strengths")
+        self.strengths_label = _label(name="cardStrengths")
+        self.weaknesses_title = _label("Weaknesses")
+        self.weaknesses_label = _label(name="cardWeaknesses")
+        self.usage_title = _label("Where it is used")
+        self.usage_label = _label(name="cardUsage")
+        self.reference_title = _label("Reference")
+        self.reference_label = _label(name="cardReference")
+        self.reference_label.setTextFormat(Qt.TextFormat.RichText)
+        for bullets in (self.strengths_label, self.weaknesses_label):
+            bullets.setTextFormat(Qt.TextFormat.RichText)
+        self._headings = [
+            self.strengths_title,
+            self.weaknesses_title,
+            self.usage_title,
+            self.reference_title,
+        ]
+        for heading in self._headings:
+            bold = QFont(heading.font())
+            bold.setBold(True)
+            heading.setFont(bold)
+
+        body = QWidget()
+        body.setObjectName("propertiesCardBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(10, 8, 10, 8)
+        column.setSpacing(4)
+        column.addWidget(self.name_label)
+        column.addWidget(self.family_label)
+        self._rules = [_rule(), _rule()]
+        column.addWidget(self._rules[0])
+        column.addWidget(self.facts)
+        column.addWidget(self._rules[1])
+        column.addWidget(self.summary_label)
+        for title, text in (
+            (self.strengths_title, self.strengths_label),
+            (self.weaknesses_title, self.weaknesses_label),
+            (self.usage_title, self.usage_label),
+            (self.reference_title, self.reference_label),
+        ):
+            column.addSpacing(4)
+            column.addWidget(title)
+            column.addWidget(text)
+        column.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._apply_palette()
+
+    def set_activation(
+        self, act: Activation | VectorActivation, params: Mapping[str, Any] | None = None
+    ) -> None:
+        """Show ``act``'s facts at ``params`` (missing names take defaults) and its texts."""
+        self._act = act
+        self.name_label.setText(act.name)
+        self.family_label.setText(act.family.value)
+        properties_of = getattr(act, "properties", None)
+        # Vector functions (softmax, ...) have no scalar facts: only their texts are shown.
+        self.facts.setVisible(properties_of is not None)
+        if properties_of is not None:
+            self.set_params(params or {})
+        self._show_description()
+
+    def set_params(self, params: Mapping[str, Any]) -> None:
+        """Recompute the facts that depend on parameters (ELU's range, ...)."""
+        if self._act is None or not hasattr(self._act, "properties"):
+            return
+        facts = self._act.properties(**dict(params))
+        for field, _title, _tip in self.FACTS:
+            self._fact_values[field].setText(_describe(field, getattr(facts, field)))
+
+    def fact(self, field: str) -> str:
+        """The text shown for one fact, e.g. ``fact("output_range") == "0 to ∞"``."""
+        return self._fact_values[field].text()
+
+    def _show_description(self) -> None:
+        assert self._act is not None
+        description = self._act.description
+        self.summary_label.setText(description.summary)
+        sections = (
+            (self.strengths_title, self.strengths_label, _bullets(description.strengths)),
+            (self.weaknesses_title, self.weaknesses_label, _bullets(description.weaknesses)),
+            (self.usage_title, self.usage_label, html.escape(description.usage)),
+        )
+        for title, label, text in sections:
+            has_text = bool(text) and text != _bullets(())
+            label.setText(text if has_text else "")
+            title.setVisible(has_text)
+            label.setVisible(has_text)
+        reference = description.reference
+        self.reference_title.setVisible(reference is not None)
+        self.reference_label.setVisible(reference is not None)
+        if reference is not None:
+            venue = f", {html.escape(reference.venue)}" if reference.venue else ""
+            self.reference_label.setText(
+                f"{html.escape(reference.authors)} ({reference.year}). "
+                f"<i>{html.escape(reference.title)}</i>{venue}."
+            )
+        else:
+            self.reference_label.setText("")
+
+    def _apply_palette(self) -> None:
+        muted = _muted(self.palette()).name()
+        self.family_label.setStyleSheet(f"color: {muted};")
+        for rule in self._rules:
+            rule.setStyleSheet(f"color: {muted};")
+        for title in self._fact_titles.values():
+            title.setStyleSheet(f"color: {muted};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Recolour the secondary text when the light/dark palette changes."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+
+def _describe(field: str, value: object) -> str:
+    if field == "output_range":
+        return format_range(value)  # type: ignore[arg-type]
+    if field == "smoothness":
+        smoothness = Smoothness(value)
+        return f"{smoothness.value} ({_SMOOTHNESS_NOTES[smoothness]})"
+    return "yes" if value else "no"
+
+
+def _rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Plain)
+    return line
+
+
+class StatisticsPanel(QWidget):
+    """Statistics of f(X) for the current sample, with the exact moments beside them.
+
+    ``set_stats`` takes any object with the fields of ``actexplorer.core.stats.SampleStats``
+    (n, mean, std, min, max, dead_fraction, saturated_fraction, mean_abs_derivative, exact).
+    """
+
+    #: (key, row title, tooltip) in display order.
+    ROWS = (
+        ("mean", "E[f(X)]", "Mean of the outputs"),
+        ("var", "Var[f(X)]", "Variance of the outputs"),
+        ("std", "Std", "Standard deviation of the outputs"),
+        ("min", "Min", "Smallest output"),
+        ("max", "Max", "Largest output"),
+        ("dead", "Dead (f = 0)", "Share of inputs whose output is exactly 0: dead units"),
+        ("saturated", "Saturated f′", "Share of inputs whose |f′| is below the threshold"),
+        ("mean_abs_derivative", "Mean |f′|", "Average size of the gradient"),
+        ("mean_sq_derivative", "E[f′(X)²]", "Mean squared gradient: how signals scale with depth"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statisticsPanel")
+        self._stats: Any = None
+
+        self.title = _label("Statistics of f(X)", name="statsTitle", wrap=False)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.samples_label = _label(name="statsSamples")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("statsBusy")
+        self.busy_bar.setRange(0, 0)  # indeterminate: a moving bar
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setFixedSize(48, 6)
+        self.busy_bar.setToolTip("Computing statistics for the new sample…")
+        self.busy_bar.hide()
+
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(3)
+        self.sampled_header = _label("sampled", wrap=False)
+        self.exact_header = _label("exact", wrap=False)
+        self.exact_header.setToolTip("Exact moments under the input distribution, by quadrature")
+        for column, heading in ((1, self.sampled_header), (2, self.exact_header)):
+            heading.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(heading, 0, column)
+        self._titles: dict[str, QLabel] = {}
+        self._sampled: dict[str, QLabel] = {}
+        self._exact: dict[str, QLabel] = {}
+        for row, (key, title, tip) in enumerate(self.ROWS, start=1):
+            title_label = _label(title, wrap=False)
+            title_label.setToolTip(tip)
+            title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            sampled = _label(name=f"sampled_{key}", wrap=False)
+            exact = _label(name=f"exact_{key}", wrap=False)
+            for value in (sampled, exact):
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                value.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+                value.setFont(_tabular(value.font()))
+            grid.addWidget(title_label, row, 0)
+            grid.addWidget(sampled, row, 1)
+            grid.addWidget(exact, row, 2)
+            self._titles[key], self._sampled[key], self._exact[key] = title_label, sampled, exact
+        grid.setColumnStretch(0, 1)
+        self.warning_label = _label(name="statsWarning")
+        self.warning_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addLayout(header)
+        layout.addWidget(self.samples_label)
+        layout.addLayout(grid)
+        layout.addWidget(self.warning_label)
+        layout.addStretch(1)
+        self._apply_palette()
+        self.set_stats(None)
+
+    def set_stats(self, stats: Any) -> None:
+        """Show ``stats`` (a SampleStats or any object with its fields); None clears the panel."""
+        self._stats = stats
+        if stats is None:
+            self.samples_label.setText("No sample yet")
+            for label in (*self._sampled.values(), *self._exact.values()):
+                label.setText("—")
+            self._show_exact_column(False)
+            self.warning_label.hide()
+            return
+        n = int(stats.n)
+        self.samples_label.setText(f"from {n:,} samples".replace(",", "\u2009"))
+        sampled = {
+            "mean": format_number(stats.mean),
+            "var": format_number(stats.std**2),
+            "std": format_number(stats.std),
+            "min": format_number(stats.min),
+            "max": format_number(stats.max),
+            "dead": format_share(stats.dead_fraction),
+            "saturated": format_share(stats.saturated_fraction),
+            "mean_abs_derivative": format_number(stats.mean_abs_derivative),
+            "mean_sq_derivative": format_number(getattr(stats, "mean_sq_derivative", math.nan)),
+        }
+        for key, text in sampled.items():
+            self._sampled[key].setText("—" if text == "NaN" else text)
+        if not hasattr(stats, "mean_sq_derivative"):
+            self._sampled["mean_sq_derivative"].setText("—")
+        exact = getattr(stats, "exact", None)
+        self._show_exact_column(exact is not None)
+        if exact is not None:
+            values = {
+                "mean": format_number(exact.mean),
+                "var": format_number(exact.var),
+                "std": format_number(math.sqrt(exact.var) if exact.var >= 0 else math.nan),
+                "mean_sq_derivative": format_number(getattr(exact, "mean_sq_derivative", math.nan)),
+            }
+            for key, label in self._exact.items():
+                label.setText(values.get(key, ""))
+        threshold = getattr(stats, "saturation_threshold", None)
+        if threshold is not None:
+            self._titles["saturated"].setToolTip(
+                f"Share of inputs with |f′| < {format_number(threshold)}: gradients vanish there"
+            )
+        self._show_warnings(stats)
+
+    def _show_exact_column(self, visible: bool) -> None:
+        self.exact_header.setVisible(visible)
+        for label in self._exact.values():
+            label.setVisible(visible)
+
+    def _show_warnings(self, stats: Any) -> None:
+        problems = []
+        nan_count = int(getattr(stats, "nan_count", 0))
+        inf_count = int(getattr(stats, "inf_count", 0))
+        if nan_count:
+            problems.append(f"{nan_count:,} outputs are NaN")
+        if inf_count:
+            problems.append(f"{inf_count:,} outputs are infinite")
+        self.warning_label.setText("⚠ " + "; ".join(problems) + " (left out of the moments)")
+        self.warning_label.setVisible(bool(problems))
+
+    def set_busy(self, busy: bool) -> None:
+        """Show (or hide) the small busy indicator while new statistics are computed."""
+        self.busy_bar.setVisible(busy)
+        for label in self._sampled.values():
+            label.setEnabled(not busy)  # dimmed: these numbers belong to the previous sample
+
+    def is_busy(self) -> bool:
+        """True while the busy indicator is shown."""
+        return not self.busy_bar.isHidden()
+
+    def value(self, key: str, exact: bool = False) -> str:
+        """The text in row ``key`` (see :attr:`ROWS`), sampled or exact column."""
+        return (self._exact if exact else self._sampled)[key].text()
+
+    def exact_visible(self) -> bool:
+        """True when the exact column is shown."""
+        return not self.exact_header.isHidden()
+
+    def _apply_palette(self) -> None:
+        muted = _muted(self.palette()).name()
+        for label in (self.samples_label, self.sampled_header, self.exact_header):
+            label.setStyleSheet(f"color: {muted};")
+        error = (
+            "#ff8a80"
+            if self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+            else ("#b3261e")
+        )
+        self.warning_label.setStyleSheet(f"color: {error};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Recolour the secondary text when the light/dark palette changes."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+
+def _tabular(font: QFont) -> QFont:
+    """Digits of equal width, so columns of numbers line up."""
+    tabular = QFont(font)
+    tabular.setFeature(QFont.Tag("tnum"), 1)
+    return tabular
