@@ -1,0 +1,724 @@
+"""The depth page: signals and gradients through a random deep network.
+
+Controls write the :class:`~actexplorer.lab_state.LabState`; its events (and the shared
+activation's) schedule one propagation on a worker thread; the plots only draw the frozen
+:class:`~actexplorer.core.lab.PropagationResult` and the mean-field prediction that come back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt.utils import signals_blocked
+
+from actexplorer.core import ACTIVATIONS
+from actexplorer.core.activation import ParamValue
+from actexplorer.core.lab import (
+    PRESETS,
+    PRESETS_BY_KEY,
+    SCHEME_LABELS,
+    FixedPoint,
+    Initializer,
+    InitScheme,
+    MeanFieldTrajectory,
+    PropagationResult,
+    RandomNetwork,
+    fixed_point,
+    propagate,
+    trajectory,
+)
+from actexplorer.core.stats import InputDistribution
+from actexplorer.gui.lab._common import (
+    DEAD,
+    DEAD_UNITS,
+    DENSITY_MAP,
+    GRADIENT,
+    MEAN,
+    PREDICTED,
+    SATURATED,
+    STD,
+    BusyIndicator,
+    EventLinks,
+    MessageLine,
+    add_legend,
+    add_row,
+    compact,
+    double_spin,
+    finite,
+    form_grid,
+    log_points,
+    make_plot,
+    pen,
+    positive,
+    spin,
+    style_plot,
+)
+from actexplorer.gui.lab.workers import LatestRunner
+from actexplorer.gui.panels import section_title
+from actexplorer.lab_state import (
+    MAX_BATCH,
+    MAX_DEPTH,
+    MAX_SEED,
+    MAX_SIGMA_B,
+    MAX_SIGMA_W,
+    MAX_WIDTH,
+    MIN_BATCH,
+    MIN_DEPTH,
+    MIN_WIDTH,
+    LabState,
+)
+from actexplorer.state import ExplorerState
+
+#: Histogram bins per layer of the density heat map.
+BINS = 120
+#: The heat map shows log₁₀ density over this many decades below its peak.
+DECADES = 4.0
+#: Settings that change within this many milliseconds share one computation.
+THROTTLE_MS = 60
+_DASH = Qt.PenStyle.DashLine
+
+
+@dataclass(frozen=True, slots=True)
+class DepthRequest:
+    """Everything one propagation depends on (plain data, safe to hand to a worker)."""
+
+    activation: str
+    params: tuple[tuple[str, ParamValue], ...]
+    distribution: InputDistribution
+    depth: int
+    width: int
+    batch: int
+    init: Initializer
+    seed: int
+
+
+@dataclass(frozen=True, slots=True)
+class DepthOutcome:
+    """A propagation, its mean-field prediction and the fixed point of the variance map."""
+
+    request: DepthRequest
+    result: PropagationResult
+    prediction: MeanFieldTrajectory | None
+    fixed: FixedPoint | None
+
+
+def sample_inputs(dist: InputDistribution, batch: int, width: int, seed: int) -> np.ndarray:
+    """A (batch, width) array of independent draws of X ~ ``dist``."""
+    out = np.empty(batch * width)
+    dist.spec.sampler(np.random.default_rng(seed), out, dist.params)
+    return out.reshape(batch, width)
+
+
+def run_depth(request: DepthRequest) -> DepthOutcome:
+    """Propagate a batch through the random network of ``request`` (pure; any thread)."""
+    params = dict(request.params)
+    network = RandomNetwork(request.depth, request.width, init=request.init, seed=request.seed)
+    x = sample_inputs(request.distribution, request.batch, request.width, request.seed)
+    result = propagate(x, network, request.activation, params, bins=BINS)
+    sw, sb = result.sigma_w, result.sigma_b
+    q1 = sw * sw * result.input_q + sb * sb
+    prediction: MeanFieldTrajectory | None
+    fixed: FixedPoint | None
+    with np.errstate(all="ignore"):
+        try:
+            prediction = trajectory(request.activation, q1, request.depth, sw, sb, params)
+        except ValueError:
+            prediction = None  # σ_w beyond the mean-field range
+        try:
+            fixed = fixed_point(request.activation, sw, sb, params)
+        except ValueError:
+            fixed = None
+    return DepthOutcome(request, result, prediction, fixed)
+
+
+class DepthControls(QWidget):
+    """The network's settings and the presets; handlers write the lab state, nothing else."""
+
+    def __init__(self, state: ExplorerState, lab: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._lab = lab
+        self.preset_combo = compact(QComboBox())
+        self.preset_combo.setObjectName("presetCombo")
+        self.preset_combo.addItem("Choose a known result…", None)
+        for preset in PRESETS:
+            self.preset_combo.addItem(preset.title, preset.key)
+        self.preset_explanation = QLabel()
+        self.preset_explanation.setObjectName("presetExplanation")
+        self.preset_explanation.setWordWrap(True)
+        self.preset_explanation.setProperty("role", "muted")
+        self.preset_explanation.hide()
+
+        self.depth = spin(MIN_DEPTH, MAX_DEPTH, lab.depth, "depthSpin", "Number of layers")
+        self.width = spin(MIN_WIDTH, MAX_WIDTH, lab.width, "widthSpin", "Units per layer")
+        self.width.setSingleStep(32)
+        self.batch = spin(MIN_BATCH, MAX_BATCH, lab.batch, "batchSpin", "Inputs per pass")
+        self.batch.setSingleStep(64)
+        self.scheme = compact(QComboBox())
+        self.scheme.setObjectName("schemeCombo")
+        for scheme, label in SCHEME_LABELS.items():
+            self.scheme.addItem(label, scheme)
+        self.mode = compact(QComboBox())
+        self.mode.setObjectName("modeCombo")
+        self.mode.addItem("fan-in", "fan_in")
+        self.mode.addItem("fan-out", "fan_out")
+        self.mode.setToolTip("He/Kaiming: scale by the fan-in (forward) or fan-out (backward)")
+        self.gain = QCheckBox("Gain of the activation")
+        self.gain.setObjectName("gainCheck")
+        self.gain.setToolTip(
+            "Scale Glorot, He, LeCun and orthogonal weights by calculate_gain(φ) "
+            "(e.g. 5/3 for tanh) instead of the scheme's default"
+        )
+        self.sigma_w = double_spin(
+            0.0, MAX_SIGMA_W, lab.sigma_w, 0.05, 3, "sigmaWSpin", "Weight scale σ_w"
+        )
+        self.sigma_b = double_spin(
+            0.0, MAX_SIGMA_B, lab.sigma_b, 0.05, 3, "sigmaBSpin", "Bias std σ_b"
+        )
+        self.seed = spin(0, min(MAX_SEED, 2**31 - 1), lab.seed, "seedSpin", "Seed of W and X")
+        self.layer = spin(1, lab.depth, lab.layer, "layerSpin", "Layer of the histogram")
+        self.message = MessageLine("depthMessage")
+
+        grid = form_grid()
+        add_row(grid, "depth", self.depth)
+        add_row(grid, "width", self.width)
+        add_row(grid, "batch", self.batch)
+        add_row(grid, "weights", self.scheme)
+        self.mode_label = add_row(grid, "He fan", self.mode)
+        grid.addWidget(self.gain, grid.rowCount(), 0, 1, 2)
+        self.sigma_w_label = add_row(grid, "σ_w", self.sigma_w)
+        add_row(grid, "σ_b", self.sigma_b)
+        add_row(grid, "seed", self.seed)
+        view = form_grid()
+        add_row(view, "histogram of layer", self.layer)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(section_title("Presets"))
+        layout.addWidget(self.preset_combo)
+        layout.addWidget(self.preset_explanation)
+        layout.addWidget(section_title("Network"))
+        layout.addLayout(grid)
+        layout.addWidget(section_title("View"))
+        layout.addLayout(view)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.preset_combo.activated.connect(self._preset_chosen)
+        self.depth.valueChanged.connect(lambda v: self._write("depth", v))
+        self.width.valueChanged.connect(lambda v: self._write("width", v))
+        self.batch.valueChanged.connect(lambda v: self._write("batch", v))
+        self.scheme.activated.connect(lambda i: self._write("init_scheme", self.scheme.itemData(i)))
+        self.mode.activated.connect(lambda i: self._write("init_mode", self.mode.itemData(i)))
+        self.gain.toggled.connect(lambda on: self._write("activation_gain", on))
+        self.sigma_w.valueChanged.connect(lambda v: self._write("sigma_w", v))
+        self.sigma_b.valueChanged.connect(lambda v: self._write("sigma_b", v))
+        self.seed.valueChanged.connect(lambda v: self._write("seed", v))
+        self.layer.valueChanged.connect(lambda v: self._write("layer", v))
+        self.refresh_presets()
+        self.sync_all()
+
+    # -- widget → state ---------------------------------------------------------------------
+    def _write(self, name: str, value: object) -> None:
+        try:
+            setattr(self._lab, name, value)
+        except ValueError as exc:
+            self.message.show_message(str(exc))
+            self.sync_all()
+
+    def _preset_chosen(self, index: int) -> None:
+        key = self.preset_combo.itemData(index)
+        if key is not None:
+            self.apply_preset(key)
+
+    def apply_preset(self, key: str) -> bool:
+        """Apply the preset ``key`` to the lab and the shared activation; False if refused."""
+        preset = PRESETS_BY_KEY.get(key)
+        if preset is None:
+            self.message.show_message(f"unknown preset {key!r}")
+            return False
+        if preset.activation not in ACTIVATIONS:
+            self.message.show_message(
+                f"{preset.title} needs {preset.activation!r}, which the catalog does not have"
+            )
+            return False
+        self._lab.apply_preset(key)
+        self._state.activation = preset.activation
+        self._state.params = dict(preset.params)
+        with signals_blocked(self.preset_combo):
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(key))
+        self.preset_explanation.setText(preset.explanation)
+        self.preset_explanation.show()
+        self.message.clear_message()
+        return True
+
+    # -- state → widget ---------------------------------------------------------------------
+    def refresh_presets(self) -> None:
+        """Grey out presets whose activation the catalog lacks."""
+        model = self.preset_combo.model()
+        for row in range(1, self.preset_combo.count()):
+            preset = PRESETS_BY_KEY[self.preset_combo.itemData(row)]
+            available = preset.activation in ACTIVATIONS
+            item = model.item(row)  # type: ignore[attr-defined]
+            item.setEnabled(available)
+            item.setToolTip(preset.explanation if available else f"needs {preset.activation}")
+
+    def check_preset(self) -> None:
+        """Keep the preset's explanation only while the settings still are the preset's."""
+        key = self.preset_combo.currentData()
+        if key is None:
+            return
+        preset = PRESETS_BY_KEY[key]
+        lab, init = self._lab, preset.init
+        same = (
+            self._state.activation == preset.activation
+            and (lab.depth, lab.width, lab.init_scheme, lab.sigma_w, lab.sigma_b)
+            == (preset.depth, preset.width, init.scheme, init.sigma_w, init.sigma_b)
+            and not lab.activation_gain
+        )
+        if not same:
+            with signals_blocked(self.preset_combo):
+                self.preset_combo.setCurrentIndex(0)
+            self.preset_explanation.hide()
+
+    def sync_all(self) -> None:
+        """Show every field of the lab state."""
+        lab = self._lab
+        self.set_int(self.depth, lab.depth)
+        self.set_int(self.width, lab.width)
+        self.set_int(self.batch, lab.batch)
+        self.set_scheme(lab.init_scheme)
+        self.set_mode(lab.init_mode)
+        with signals_blocked(self.gain):
+            self.gain.setChecked(lab.activation_gain)
+        self.set_float(self.sigma_w, lab.sigma_w)
+        self.set_float(self.sigma_b, lab.sigma_b)
+        self.set_int(self.seed, min(lab.seed, self.seed.maximum()))
+        self.set_layer_range(lab.depth, lab.layer)
+
+    @staticmethod
+    def set_int(box: QWidget, value: int) -> None:
+        """Show ``value`` in a spin box without writing it back."""
+        with signals_blocked(box):
+            box.setValue(value)  # type: ignore[attr-defined]
+
+    set_float = set_int
+
+    def set_scheme(self, scheme: InitScheme) -> None:
+        """Show the weight scheme; σ_w only means something for the normal schemes."""
+        with signals_blocked(self.scheme):
+            self.scheme.setCurrentIndex(self.scheme.findData(scheme))
+        normal = scheme in (InitScheme.NORMAL, InitScheme.NORMAL_FIXED)
+        self.sigma_w.setEnabled(normal)
+        self.sigma_w_label.setEnabled(normal)
+        self.sigma_w.setToolTip(
+            "W ~ N(0, σ_w²/fan_in)"
+            if scheme is InitScheme.NORMAL
+            else "W ~ N(0, σ_w²) whatever the width"
+            if scheme is InitScheme.NORMAL_FIXED
+            else "This scheme sets the weight scale itself"
+        )
+        he = scheme in (InitScheme.HE_NORMAL, InitScheme.HE_UNIFORM)
+        self.mode.setEnabled(he)
+        self.mode_label.setEnabled(he)
+        self.gain.setEnabled(not normal)
+
+    def set_mode(self, mode: str) -> None:
+        """Show He's fan."""
+        with signals_blocked(self.mode):
+            self.mode.setCurrentIndex(self.mode.findData(mode))
+
+    def set_layer_range(self, depth: int, layer: int) -> None:
+        """The histogram's layer box follows the depth."""
+        with signals_blocked(self.layer):
+            self.layer.setMaximum(depth)
+            self.layer.setValue(layer)
+
+
+class DepthPlots(QWidget):
+    """Six plots of a :class:`PropagationResult`; curves are created once and fed ``setData``."""
+
+    def __init__(self, lab: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lab = lab
+        self.result: PropagationResult | None = None
+        self.prediction: MeanFieldTrajectory | None = None
+
+        self.heatmap = make_plot("densityPlot", "Activations per layer", "layer l", "value x_l")
+        self.histogram = make_plot("layerHistogram", "Layer 1", "activation x_l", "density")
+        self.moments = make_plot("momentsPlot", "Mean and std", "layer l", "x_l")
+        self.shares = make_plot("sharesPlot", "Dead and saturated", "layer l", "share")
+        self.gradients = make_plot("gradientPlot", "Gradient std (log)", "layer l", "std ∂L/∂h_l")
+        self.variance = make_plot(
+            "variancePlot", "Variance: simulated vs mean field", "layer l", "q_l = E[h_l²]"
+        )
+
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.heatmap.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(
+            values=(-DECADES, 0.0),
+            colorMap=pg.colormap.get(DENSITY_MAP),
+            label="log₁₀ density",
+            interactive=False,
+            width=12,
+        )
+        self.colorbar.setImageItem(self.image, insert_in=self.heatmap.getPlotItem())
+        self.layer_line = pg.InfiniteLine(
+            pos=lab.layer, angle=90, movable=True, pen=pen("#ffffff", 1.5, _DASH)
+        )
+        self.layer_line.setHoverPen(pen("#ffffff", 3))
+        self.layer_line.setToolTip("Drag to choose the layer of the histogram")
+        self.heatmap.addItem(self.layer_line)
+
+        self.hist_curve = self.histogram.plot(
+            stepMode="center", fillLevel=0, pen=pen(STD, 1.5), brush=pg.mkBrush(0, 114, 178, 70)
+        )
+        add_legend(self.moments)
+        self.mean_curve = self.moments.plot(pen=pen(MEAN), name="mean", connect="finite")
+        self.std_curve = self.moments.plot(pen=pen(STD), name="std", connect="finite")
+        self.std_pred = self.moments.plot(
+            pen=pen(PREDICTED, 1.5, _DASH), name="std, mean field", connect="finite"
+        )
+        add_legend(self.shares)
+        self.dead_curve = self.shares.plot(pen=pen(DEAD), name="dead (x = 0)")
+        self.dead_units_curve = self.shares.plot(
+            pen=pen(DEAD_UNITS, 1.5, Qt.PenStyle.DotLine), name="dead units"
+        )
+        self.saturated_curve = self.shares.plot(
+            pen=pen(SATURATED), name="saturated (|φ′| &lt; 0.01)"
+        )
+        self.shares.setYRange(0.0, 1.0, padding=0.03)
+        self.shares.getPlotItem().getViewBox().setLimits(yMin=-0.05, yMax=1.05)
+        add_legend(self.gradients)
+        self.gradients.getPlotItem().setLogMode(y=True)
+        self.grad_curve = self.gradients.plot(
+            pen=pen(GRADIENT),
+            name="simulated",
+            connect="finite",
+            symbol="o",
+            symbolSize=4,
+            symbolBrush=GRADIENT,
+            symbolPen=None,
+        )
+        self.grad_pred = self.gradients.plot(
+            pen=pen(PREDICTED, 1.5, _DASH), name="mean field", connect="finite"
+        )
+        add_legend(self.variance)
+        self.variance.getPlotItem().setLogMode(y=True)
+        self.q_curve = self.variance.plot(
+            pen=None,
+            symbol="o",
+            symbolSize=5,
+            symbolBrush=STD,
+            symbolPen=None,
+            name="simulated",
+            connect="finite",
+        )
+        self.q_pred = self.variance.plot(
+            pen=pen(PREDICTED, 1.5, _DASH), name="mean-field map", connect="finite"
+        )
+        self.q_star_line = pg.InfiniteLine(angle=0, movable=False, pen=pen(MEAN, 1, _DASH))
+        self.q_star_line.setVisible(False)
+        self.variance.addItem(self.q_star_line, ignoreBounds=True)
+
+        for plot in self.plots:
+            style_plot(plot)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        grid.addWidget(self.heatmap, 0, 0)
+        grid.addWidget(self.histogram, 0, 1)
+        grid.addWidget(self.moments, 0, 2)
+        grid.addWidget(self.shares, 1, 0)
+        grid.addWidget(self.gradients, 1, 1)
+        grid.addWidget(self.variance, 1, 2)
+        self.layer_line.sigPositionChangeFinished.connect(self._line_moved)
+
+    @property
+    def plots(self) -> tuple[pg.PlotWidget, ...]:
+        """Every plot, in reading order."""
+        return (
+            self.heatmap,
+            self.histogram,
+            self.moments,
+            self.shares,
+            self.gradients,
+            self.variance,
+        )
+
+    def _line_moved(self, line: pg.InfiniteLine) -> None:
+        layer = round(float(line.value()))
+        layer = min(max(layer, 1), self._lab.depth)
+        self._lab.layer = layer
+        self.set_layer(layer)  # snap to the centre of the layer even when it did not change
+
+    def show_outcome(self, outcome: DepthOutcome) -> None:
+        """Draw a propagation and its prediction."""
+        r = outcome.result
+        self.result, self.prediction = r, outcome.prediction
+        layers = r.layers.astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            log_density = np.log10(r.hist_density)
+        peak = float(np.nanmax(np.where(np.isfinite(log_density), log_density, -np.inf)))
+        if not np.isfinite(peak):
+            peak = 0.0
+        shown = np.where(np.isfinite(log_density), log_density, peak - DECADES)
+        lo, hi = float(r.hist_edges[0]), float(r.hist_edges[-1])
+        self.image.setImage(shown, autoLevels=False)
+        self.image.setRect(QRectF(0.5, lo, float(r.depth), hi - lo))
+        self.colorbar.setLevels((peak - DECADES, peak))
+        self.heatmap.setXRange(0.5, r.depth + 0.5, padding=0)
+        self.heatmap.setYRange(lo, hi, padding=0)
+        self.layer_line.setBounds((1, r.depth))
+
+        self.mean_curve.setData(layers, finite(r.mean))
+        self.std_curve.setData(layers, finite(r.std))
+        self.dead_curve.setData(layers, r.dead_fraction)
+        self.dead_units_curve.setData(layers, r.dead_unit_fraction)
+        self.saturated_curve.setData(layers, r.saturated_fraction)
+        if r.grad_std is not None:
+            self.grad_curve.setData(*log_points(layers, r.grad_std))
+        else:
+            self.grad_curve.setData([], [])
+        self.q_curve.setData(*log_points(layers, r.preact_q))
+        pred = outcome.prediction
+        if pred is not None:
+            self.std_pred.setData(layers, finite(pred.post_std))
+            self.grad_pred.setData(layers, positive(np.sqrt(pred.gradient_variance)))
+            self.q_pred.setData(layers, positive(pred.q))
+        else:
+            for curve in (self.std_pred, self.grad_pred, self.q_pred):
+                curve.setData([], [])
+        fixed = outcome.fixed
+        if fixed is not None and np.isfinite(fixed.q_star) and fixed.q_star > 0:
+            self.q_star_line.setPos(np.log10(fixed.q_star))
+            self.q_star_line.setVisible(True)
+        else:
+            self.q_star_line.setVisible(False)
+        self.set_layer(min(self._lab.layer, r.depth))
+
+    def set_layer(self, layer: int) -> None:
+        """Show the histogram of ``layer`` and mark it on the heat map."""
+        with signals_blocked(self.layer_line):
+            self.layer_line.setValue(layer)
+        self.histogram.getPlotItem().setTitle(f"Layer {layer}")
+        style_plot(self.histogram)
+        r = self.result
+        if r is None or layer > r.depth:
+            self.hist_curve.setData([], [])
+            return
+        self.hist_curve.setData(r.hist_edges, finite(r.hist_density[layer - 1]))
+
+
+class DepthView(QWidget):
+    """The depth page: controls on the left, readouts and six plots on the right."""
+
+    def __init__(self, state: ExplorerState, lab: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labDepthView")
+        self._state = state
+        self._lab = lab
+        self._dirty = True
+        self.outcome: DepthOutcome | None = None
+        self.controls = DepthControls(state, lab)
+        self.plots = DepthPlots(lab)
+        self.readout = QLabel()
+        self.readout.setObjectName("depthReadout")
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.busy = BusyIndicator("depthBusy")
+        self.status = QLabel()
+        self.status.setObjectName("depthStatus")
+        self.status.setProperty("role", "muted")
+        self.runner = LatestRunner(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(THROTTLE_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.controls)
+        scroll.setFixedWidth(250)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.readout, 1)
+        head.addWidget(self.status)
+        head.addWidget(self.busy)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(4)
+        right.addLayout(head)
+        right.addWidget(self.plots, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(8)
+        layout.addWidget(scroll)
+        layout.addLayout(right, 1)
+
+        self.runner.ready.connect(self._ready)
+        self.runner.failed.connect(self._failed)
+        self.runner.busyChanged.connect(self.busy.set_busy)
+        self.links = EventLinks()
+        ev, link = lab.events, self.links.link
+        for signal in (ev.init_scheme, ev.init_mode, ev.activation_gain):
+            link(signal, self.schedule)
+        link(ev.depth, self._depth_changed)
+        link(ev.width, self._width_changed)
+        link(ev.batch, self._batch_changed)
+        link(ev.seed, self._seed_changed)
+        link(ev.sigma_w, self._sigma_w_changed)
+        link(ev.sigma_b, self._sigma_b_changed)
+        link(ev.init_scheme, self.controls.set_scheme)
+        link(ev.init_mode, self.controls.set_mode)
+        link(ev.activation_gain, self._gain_changed)
+        link(ev.layer, self._layer_changed)
+        link(state.events.activation, self.schedule)
+        link(state.events.params, self.schedule)
+        link(state.events.distribution, self.schedule)
+        self._update_readout()
+
+    # -- scheduling -------------------------------------------------------------------------
+    def schedule(self, *_: object) -> None:
+        """Recompute soon: changes within :data:`THROTTLE_MS` share one computation."""
+        self._dirty = True
+        if self.isVisible() and not self._timer.isActive():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up on changes made while the page was hidden."""
+        super().showEvent(event)
+        if self._dirty:
+            self.schedule()
+
+    def request(self) -> DepthRequest | None:
+        """The computation the current settings ask for (None for a vector activation)."""
+        state, lab = self._state, self._lab
+        try:
+            init = lab.initializer(state.activation, state.params)
+        except ValueError as exc:
+            self.controls.message.show_message(str(exc))
+            return None
+        return DepthRequest(
+            activation=state.activation,
+            params=tuple(sorted(state.params.items())),
+            distribution=state.distribution,
+            depth=lab.depth,
+            width=lab.width,
+            batch=lab.batch,
+            init=init,
+            seed=lab.seed,
+        )
+
+    def refresh(self) -> None:
+        """Submit the current settings to the worker now."""
+        self._timer.stop()
+        self._dirty = False
+        self.controls.check_preset()
+        self._update_readout()
+        if self._state.activation not in _scalar_keys():
+            self.controls.message.show_message(
+                f"{self._state.current.name} acts on whole vectors; pick a scalar function "
+                "to see it in a deep network"
+            )
+            return
+        req = self.request()
+        if req is not None:
+            self.runner.submit(lambda: run_depth(req))
+
+    def wait_until_idle(self, timeout_s: float = 60.0) -> bool:
+        """Process events until the newest result has been drawn; False on timeout."""
+        if self._timer.isActive():
+            self.refresh()
+        return self.runner.wait_idle(timeout_s)
+
+    # -- results ----------------------------------------------------------------------------
+    def _ready(self, _request_id: int, outcome: DepthOutcome) -> None:
+        self.outcome = outcome
+        self.plots.show_outcome(outcome)
+        self.status.setText(f"{self.runner.last_seconds * 1000:.0f} ms")
+        self._update_readout()
+
+    def _failed(self, _request_id: int, message: str) -> None:
+        self.controls.message.show_message(message)
+
+    def _update_readout(self) -> None:
+        state, lab = self._state, self._lab
+        name = state.current.name
+        try:
+            sw = lab.effective_sigma_w(state.activation, state.params)
+        except ValueError:
+            sw = float("nan")
+        parts = [f"<b>{name}</b>", f"σ_w = {sw:.3g} <span style='color:#5f6670'>(effective)</span>"]
+        parts.append(f"σ_b = {lab.sigma_b:.3g}")
+        parts.append(f"{lab.depth} layers × {lab.width}")
+        fixed = self.outcome.fixed if self.outcome is not None else None
+        if (
+            fixed is not None
+            and self.outcome is not None
+            and self.outcome.request == self.request()
+        ):
+            parts.append(f"q* = {fixed.q_star:.3g}")
+            parts.append(f"χ = {fixed.chi:.3g} ({fixed.phase})")
+        self.readout.setText(" · ".join(parts))
+
+    # -- state → widgets --------------------------------------------------------------------
+    def _depth_changed(self, depth: int) -> None:
+        self.controls.set_int(self.controls.depth, depth)
+        self.controls.set_layer_range(depth, self._lab.layer)
+        self.schedule()
+
+    def _width_changed(self, value: int) -> None:
+        self.controls.set_int(self.controls.width, value)
+        self.schedule()
+
+    def _batch_changed(self, value: int) -> None:
+        self.controls.set_int(self.controls.batch, value)
+        self.schedule()
+
+    def _seed_changed(self, value: int) -> None:
+        self.controls.set_int(self.controls.seed, value)
+        self.schedule()
+
+    def _sigma_w_changed(self, value: float) -> None:
+        self.controls.set_float(self.controls.sigma_w, value)
+        self.schedule()
+
+    def _sigma_b_changed(self, value: float) -> None:
+        self.controls.set_float(self.controls.sigma_b, value)
+        self.schedule()
+
+    def _gain_changed(self, on: bool) -> None:
+        with signals_blocked(self.controls.gain):
+            self.controls.gain.setChecked(on)
+
+    def _layer_changed(self, layer: int) -> None:
+        self.controls.set_layer_range(self._lab.depth, layer)
+        self.plots.set_layer(layer)
+
+
+def _scalar_keys() -> set[str]:
+    from actexplorer.core.activation import Activation
+
+    return {key for key, act in ACTIVATIONS.items() if isinstance(act, Activation)}
+
+
+def params_items(params: Mapping[str, ParamValue]) -> tuple[tuple[str, ParamValue], ...]:
+    """Parameters as a sorted tuple (hashable, for requests)."""
+    return tuple(sorted(params.items()))

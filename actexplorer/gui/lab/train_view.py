@@ -1,0 +1,597 @@
+"""The training page: a small MLP learning a 2-D dataset, live, optionally racing a second function.
+
+A :class:`QTimer` drives the core's :class:`~actexplorer.core.lab.Trainer` a few updates per
+tick (≈30 ticks a second), so the window never blocks and the decision boundary is redrawn at
+most once a tick. Every frozen :class:`~actexplorer.core.lab.TrainingSnapshot` is drawn as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt.utils import signals_blocked
+
+from actexplorer.core import ACTIVATIONS
+from actexplorer.core.activation import Activation
+from actexplorer.core.lab import (
+    DATASET_LABELS,
+    Dataset,
+    DecisionBoundary,
+    Race,
+    Trainer,
+    TrainingSnapshot,
+    make_dataset,
+)
+from actexplorer.core.lab.mlp import Optimizer
+from actexplorer.gui.lab._common import (
+    CLASSES,
+    PREDICTED,
+    RUNS,
+    EventLinks,
+    MessageLine,
+    add_legend,
+    add_row,
+    compact,
+    double_spin,
+    form_grid,
+    log_points,
+    make_plot,
+    pen,
+    positive,
+    spin,
+    style_plot,
+)
+from actexplorer.gui.panels import section_title
+from actexplorer.gui.params import NumberField
+from actexplorer.lab_state import (
+    MAX_BATCH_SIZE,
+    MAX_HIDDEN_LAYERS,
+    MAX_HIDDEN_WIDTH,
+    MAX_NOISE,
+    MAX_POINTS,
+    MAX_SPEED,
+    MIN_HIDDEN_WIDTH,
+    MIN_POINTS,
+    MIN_SPEED,
+    LabState,
+)
+from actexplorer.state import ExplorerState
+
+#: One animation frame: ≈30 boundary redraws a second at most.
+TICK_MS = 33
+#: Grid resolution of the decision boundary while playing, and when still.
+LIVE_RESOLUTION = 90
+STILL_RESOLUTION = 160
+#: Fields that only change the data, or the network and optimiser: both rebuild the run.
+_DATA_FIELDS = {"dataset", "noise", "n_points", "test_fraction", "data_seed"}
+_NET_FIELDS = {
+    "hidden_layers", "hidden_width", "optimizer", "learning_rate", "batch_size", "l2",
+    "train_seed", "race",
+}  # fmt: skip
+_OPTIMIZER_LABELS = {Optimizer.SGD: "SGD", Optimizer.MOMENTUM: "Momentum", Optimizer.ADAM: "Adam"}
+
+
+def _scalar_keys() -> list[str]:
+    return [key for key, act in ACTIVATIONS.items() if isinstance(act, Activation)]
+
+
+def boundary_rgb(boundary: DecisionBoundary, n_classes: int) -> np.ndarray:
+    """An (nx, ny, 3) uint8 image: the predicted class's colour, paler where less certain."""
+    probs = boundary.probabilities
+    confidence = (probs.max(axis=-1) - 1.0 / n_classes) / (1.0 - 1.0 / n_classes)
+    colours = np.array([pg.mkColor(c).getRgb()[:3] for c in CLASSES[:n_classes]], np.float64)
+    strength = 0.7 * np.clip(confidence, 0.0, 1.0)[..., None]
+    rgb = 255.0 * (1.0 - strength) + colours[boundary.predicted] * strength
+    return np.ascontiguousarray(rgb.transpose(1, 0, 2).astype(np.uint8))
+
+
+class BoundaryPlot(pg.PlotWidget):
+    """The decision boundary as a pale image, the 50 % line, and the train and test points."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        item = self.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setAspectLocked(True)
+        item.showGrid(x=False, y=False)
+        item.setLabel("bottom", "x₁")
+        item.setLabel("left", "x₂")
+        self.setMinimumSize(200, 180)
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.addItem(self.image)
+        self.line = pg.IsocurveItem(level=0.5, pen=pen(PREDICTED, 2))
+        self.line.setParentItem(self.image)
+        self.train_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#ffffff", width=0.8))
+        self.test_points = pg.ScatterPlotItem(size=9, symbol="d", pen=pg.mkPen("#000000", width=1))
+        self.addItem(self.train_points)
+        self.addItem(self.test_points)
+        legend = item.addLegend(offset=(-4, 4), labelTextSize="8pt", verSpacing=-6)
+        legend.setBrush(pg.mkBrush("#ffffffd0"))
+        legend.setPen(pg.mkPen("#9aa0a8"))
+        legend.addItem(self.train_points, "train")
+        legend.addItem(self.test_points, "test")
+        style_plot(self)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Draw the points, coloured by class."""
+        brushes = [pg.mkBrush(c) for c in CLASSES]
+        self.train_points.setData(
+            pos=np.asarray(dataset.x_train), brush=[brushes[k] for k in dataset.y_train]
+        )
+        self.test_points.setData(
+            pos=np.asarray(dataset.x_test), brush=[brushes[k] for k in dataset.y_test]
+        )
+        x0, x1, y0, y1 = dataset.bounds()
+        self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def set_boundary(self, boundary: DecisionBoundary, n_classes: int, line: bool = True) -> None:
+        """Draw the class probabilities on the grid, and the 50 % line when ``line``.
+
+        Tracing the line costs more than the image, so the animation leaves it out.
+        """
+        xs, ys = boundary.xs, boundary.ys
+        self.image.setImage(boundary_rgb(boundary, n_classes), autoLevels=False, levels=(0, 255))
+        dx = (xs[-1] - xs[0]) / max(xs.size - 1, 1)
+        dy = (ys[-1] - ys[0]) / max(ys.size - 1, 1)
+        self.image.setRect(
+            QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy)
+        )
+        if n_classes == 2 and line:
+            self.line.setData(np.nan_to_num(boundary.positive.T, nan=0.5), level=0.5)
+            self.line.setVisible(True)
+        else:
+            self.line.setVisible(False)
+
+    def set_title(self, text: str, color: str) -> None:
+        """Name the run this plot shows."""
+        self.getPlotItem().setTitle(text)
+        style_plot(self)
+        self.getPlotItem().titleLabel.setText(text, color=color, size="9.5pt", bold=True)
+
+
+class TrainControls(QWidget):
+    """Data, network and optimiser settings, and the play/pause/step/reset buttons."""
+
+    def __init__(self, lab: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lab = lab
+        self.dataset = compact(QComboBox())
+        self.dataset.setObjectName("datasetCombo")
+        for kind, label in DATASET_LABELS.items():
+            self.dataset.addItem(label, kind)
+        self.noise = double_spin(0.0, MAX_NOISE, lab.noise, 0.05, 2, "noiseSpin", "Jitter std")
+        self.n_points = spin(MIN_POINTS, MAX_POINTS, lab.n_points, "pointsSpin", "Points")
+        self.n_points.setSingleStep(50)
+        self.test_percent = spin(0, 90, round(100 * lab.test_fraction), "testSpin", "Held out")
+        self.test_percent.setSuffix(" %")
+        self.data_seed = spin(0, 2**31 - 1, lab.data_seed, "dataSeedSpin", "Seed of the points")
+        self.hidden_layers = spin(0, MAX_HIDDEN_LAYERS, lab.hidden_layers, "layersSpin")
+        self.hidden_width = spin(MIN_HIDDEN_WIDTH, MAX_HIDDEN_WIDTH, lab.hidden_width, "unitsSpin")
+        self.race = compact(QComboBox())
+        self.race.setObjectName("raceCombo")
+        self.race.setToolTip("Train a second activation from the same weights, side by side")
+        self.optimizer = compact(QComboBox())
+        self.optimizer.setObjectName("optimizerCombo")
+        for opt, label in _OPTIMIZER_LABELS.items():
+            self.optimizer.addItem(label, opt)
+        self.learning_rate = NumberField(lab.learning_rate, self._checker("learning_rate"))
+        self.learning_rate.setObjectName("learningRateField")
+        self.learning_rate.setToolTip("Step size η, e.g. 0.03 or 3e-3")
+        self.batch_size = spin(1, MAX_BATCH_SIZE, lab.batch_size, "batchSizeSpin", "Per update")
+        self.l2 = NumberField(lab.l2, self._checker("l2"))
+        self.l2.setObjectName("l2Field")
+        self.l2.setToolTip("Weight decay λ: adds (λ/2)Σ‖W‖² to the loss")
+        self.train_seed = spin(0, 2**31 - 1, lab.train_seed, "trainSeedSpin", "Initial weights")
+        self.speed = spin(MIN_SPEED, MAX_SPEED, lab.speed, "speedSpin", "Updates per frame")
+        self.play = QPushButton("▶ Play")
+        self.play.setObjectName("playButton")
+        self.play.setCheckable(True)
+        self.step = QPushButton("Step")
+        self.step.setObjectName("stepButton")
+        self.step.setToolTip("One update")
+        self.reset = QPushButton("Reset")
+        self.reset.setObjectName("resetButton")
+        self.reset.setToolTip("Back to the initial weights")
+        self.message = MessageLine("trainMessage")
+
+        data = form_grid()
+        add_row(data, "dataset", self.dataset)
+        add_row(data, "noise", self.noise)
+        add_row(data, "points", self.n_points)
+        add_row(data, "test", self.test_percent)
+        add_row(data, "seed", self.data_seed)
+        net = form_grid()
+        add_row(net, "hidden layers", self.hidden_layers)
+        add_row(net, "units", self.hidden_width)
+        add_row(net, "race against", self.race)
+        add_row(net, "optimiser", self.optimizer)
+        add_row(net, "learning rate", self.learning_rate)
+        add_row(net, "batch size", self.batch_size)
+        add_row(net, "L2", self.l2)
+        add_row(net, "seed", self.train_seed)
+        add_row(net, "updates/frame", self.speed)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.play, self.step, self.reset):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(section_title("Data"))
+        layout.addLayout(data)
+        layout.addWidget(section_title("Network"))
+        layout.addLayout(net)
+        layout.addStretch(1)
+
+        self._widgets: dict[str, tuple[QWidget, Callable[[Any], None]]] = {
+            "dataset": (self.dataset, self._combo_setter(self.dataset)),
+            "noise": (self.noise, self.noise.setValue),
+            "n_points": (self.n_points, self.n_points.setValue),
+            "test_fraction": (self.test_percent, self._set_test_percent),
+            "data_seed": (self.data_seed, self.data_seed.setValue),
+            "hidden_layers": (self.hidden_layers, self.hidden_layers.setValue),
+            "hidden_width": (self.hidden_width, self.hidden_width.setValue),
+            "race": (self.race, self._combo_setter(self.race)),
+            "optimizer": (self.optimizer, self._combo_setter(self.optimizer)),
+            "learning_rate": (self.learning_rate, self.learning_rate.set_value),
+            "batch_size": (self.batch_size, self.batch_size.setValue),
+            "l2": (self.l2, self.l2.set_value),
+            "train_seed": (self.train_seed, self.train_seed.setValue),
+            "speed": (self.speed, self.speed.setValue),
+        }  # fmt: skip
+        self.dataset.activated.connect(lambda i: self._write("dataset", self.dataset.itemData(i)))
+        self.noise.valueChanged.connect(lambda v: self._write("noise", v))
+        self.n_points.valueChanged.connect(lambda v: self._write("n_points", v))
+        self.test_percent.valueChanged.connect(lambda v: self._write("test_fraction", v / 100))
+        self.data_seed.valueChanged.connect(lambda v: self._write("data_seed", v))
+        self.hidden_layers.valueChanged.connect(lambda v: self._write("hidden_layers", v))
+        self.hidden_width.valueChanged.connect(lambda v: self._write("hidden_width", v))
+        self.race.activated.connect(lambda i: self._write("race", self.race.itemData(i)))
+        self.optimizer.activated.connect(
+            lambda i: self._write("optimizer", self.optimizer.itemData(i))
+        )
+        self.learning_rate.committed.connect(lambda v: self._write("learning_rate", v))
+        self.learning_rate.rejected.connect(self._refuser("learning rate"))
+        self.batch_size.valueChanged.connect(lambda v: self._write("batch_size", v))
+        self.l2.committed.connect(lambda v: self._write("l2", v))
+        self.l2.rejected.connect(self._refuser("L2"))
+        self.train_seed.valueChanged.connect(lambda v: self._write("train_seed", v))
+        self.speed.valueChanged.connect(lambda v: self._write("speed", v))
+        self.refresh_race()
+        for name in self._widgets:
+            self.show_field(name, getattr(lab, name))
+
+    def _set_test_percent(self, fraction: float) -> None:
+        self.test_percent.setValue(round(100 * fraction))
+
+    def _refuser(self, label: str) -> Callable[[str], None]:
+        def refuse(reason: str) -> None:
+            text = reason if reason.startswith(label) else f"{label}: {reason}"
+            self.message.show_message(text)
+
+        return refuse
+
+    def _checker(self, name: str) -> Callable[[float], float]:
+        check = LabState.fields()[name].check
+        label = name.replace("_", " ")
+
+        def validate(value: float) -> float:
+            return float(check(label, self._lab, value))
+
+        return validate
+
+    @staticmethod
+    def _combo_setter(combo: QComboBox) -> Callable[[Any], None]:
+        def set_value(value: Any) -> None:
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+
+        return set_value
+
+    def _write(self, name: str, value: object) -> None:
+        try:
+            setattr(self._lab, name, value)
+        except ValueError as exc:
+            self.message.show_message(str(exc))
+            self.show_field(name, getattr(self._lab, name))
+
+    def show_field(self, name: str, value: object) -> None:
+        """Show the lab's ``name`` in its widget without writing it back."""
+        entry = self._widgets.get(name)
+        if entry is None:
+            return
+        widget, setter = entry
+        with signals_blocked(widget):
+            setter(value)
+
+    def refresh_race(self) -> None:
+        """List the catalog's scalar functions as racing partners."""
+        with signals_blocked(self.race):
+            self.race.clear()
+            self.race.addItem("— nobody —", None)
+            for key in _scalar_keys():
+                self.race.addItem(ACTIVATIONS[key].name, key)
+            self.race.setCurrentIndex(max(self.race.findData(self._lab.race), 0))
+
+
+class TrainView(QWidget):
+    """The playground page: controls left; boundaries, curves and gradient norms right."""
+
+    def __init__(self, state: ExplorerState, lab: LabState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labTrainView")
+        self._state = state
+        self._lab = lab
+        self.dataset: Dataset | None = None
+        self.trainers: tuple[Trainer, ...] = ()
+        self.snapshots: tuple[TrainingSnapshot, ...] = ()
+        self.labels: tuple[str, ...] = ()
+        self._data_dirty = True
+        self._net_dirty = True
+
+        self.controls = TrainControls(lab)
+        self.boundaries = (BoundaryPlot("boundaryPlot"), BoundaryPlot("raceBoundaryPlot"))
+        self.loss_plot = make_plot("lossPlot", "Loss (log)", "update", "cross-entropy")
+        self.loss_plot.getPlotItem().setLogMode(y=True)
+        self.accuracy_plot = make_plot("accuracyPlot", "Accuracy", "update", "share correct")
+        self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
+        self.grad_plot = make_plot(
+            "gradNormPlot", "Gradient per layer (log)", "layer (last = output)", "‖∂L/∂W_l‖"
+        )
+        self.grad_plot.getPlotItem().setLogMode(y=True)
+        self.loss_legend = add_legend(self.loss_plot)
+        self.acc_legend = add_legend(self.accuracy_plot, corner=(-6, -6))
+        self.grad_legend = add_legend(self.grad_plot)
+        solid, dash = Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine
+        self.train_loss = [
+            self.loss_plot.plot(pen=pen(c, 2, solid), connect="finite") for c in RUNS
+        ]
+        self.test_loss = [self.loss_plot.plot(pen=pen(c, 2, dash), connect="finite") for c in RUNS]
+        self.train_acc = [self.accuracy_plot.plot(pen=pen(c, 2, solid)) for c in RUNS]
+        self.test_acc = [self.accuracy_plot.plot(pen=pen(c, 2, dash)) for c in RUNS]
+        self.grad_curves = [
+            self.grad_plot.plot(
+                pen=pen(c, 2), symbol="o", symbolSize=7, symbolBrush=c, symbolPen=None,
+                connect="finite",
+            )
+            for c in RUNS
+        ]  # fmt: skip
+        for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
+            style_plot(plot)
+        self.status = QLabel()
+        self.status.setObjectName("trainStatus")
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.controls)
+        scroll.setFixedWidth(250)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        grid.addWidget(self.boundaries[0], 0, 0, 1, 3)
+        grid.addWidget(self.boundaries[1], 0, 3, 1, 3)
+        grid.addWidget(self.loss_plot, 1, 0, 1, 2)
+        grid.addWidget(self.accuracy_plot, 1, 2, 1, 2)
+        grid.addWidget(self.grad_plot, 1, 4, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(4)
+        right.addWidget(self.status)
+        right.addLayout(grid, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(8)
+        layout.addWidget(scroll)
+        layout.addLayout(right, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(50)
+        self._rebuild_timer.timeout.connect(self.rebuild)
+        c = self.controls
+        c.play.toggled.connect(self._play_toggled)
+        c.step.clicked.connect(self.step_once)
+        c.reset.clicked.connect(self.reset)
+        self.links = EventLinks()
+        self.links.link(lab.events.all, self._lab_changed)
+        self.links.link(state.events.activation, self._function_changed)
+        self.links.link(state.events.params, self._function_changed)
+
+    # -- state → widgets and run ------------------------------------------------------------
+    def _lab_changed(self, info: Any) -> None:
+        name = info.signal.name
+        self.controls.show_field(name, info.args[0])
+        if name in _DATA_FIELDS:
+            self._data_dirty = True
+        if name in _DATA_FIELDS or name in _NET_FIELDS:
+            self._schedule_rebuild()
+
+    def _function_changed(self, *_: object) -> None:
+        self._schedule_rebuild()
+
+    def _schedule_rebuild(self) -> None:
+        self._net_dirty = True
+        if not self._rebuild_timer.isActive():
+            self._rebuild_timer.start()
+
+    def showEvent(self, event: Any) -> None:
+        """Build the run when first shown (or after changes made while hidden)."""
+        super().showEvent(event)
+        if self._net_dirty:
+            self.rebuild()
+
+    def rebuild(self) -> bool:
+        """New data (if its settings changed) and fresh networks from the current settings."""
+        self._rebuild_timer.stop()
+        self._net_dirty = False
+        state, lab = self._state, self._lab
+        try:
+            if self._data_dirty or self.dataset is None:
+                self.dataset = make_dataset(
+                    lab.dataset,
+                    lab.n_points,
+                    noise=lab.noise,
+                    test_fraction=lab.test_fraction,
+                    seed=lab.data_seed,
+                )
+                self._data_dirty = False
+            act = state.current
+            if not isinstance(act, Activation):
+                raise ValueError(f"{act.name} acts on whole vectors; pick a scalar function")
+            config = lab.mlp_config(state.activation, state.params)
+            if lab.race is not None:
+                race = Race(config, self.dataset, (state.activation, state.params), (lab.race, {}))
+                self.trainers = race.trainers
+                self.labels = (act.name, ACTIVATIONS[lab.race].name)
+            else:
+                self.trainers = (Trainer(config, self.dataset),)
+                self.labels = (act.name,)
+        except ValueError as exc:
+            self.trainers, self.snapshots = (), ()
+            self.controls.message.show_message(str(exc))
+            self._set_enabled(False)
+            return False
+        self._set_enabled(True)
+        self.snapshots = tuple(t.reset() for t in self.trainers)
+        self._relabel()
+        for plot in self.boundaries:
+            plot.set_dataset(self.dataset)
+        self.boundaries[1].setVisible(len(self.trainers) > 1)
+        self._draw(STILL_RESOLUTION if not self.playing else LIVE_RESOLUTION)
+        return True
+
+    def _set_enabled(self, on: bool) -> None:
+        c = self.controls
+        for button in (c.play, c.step, c.reset):
+            button.setEnabled(on)
+        if not on:
+            c.play.setChecked(False)
+
+    def _relabel(self) -> None:
+        for legend in (self.loss_legend, self.acc_legend, self.grad_legend):
+            legend.clear()
+        for index, label in enumerate(self.labels):
+            self.loss_legend.addItem(self.train_loss[index], f"{label}, train")
+            self.loss_legend.addItem(self.test_loss[index], f"{label}, test")
+            self.acc_legend.addItem(self.train_acc[index], f"{label}, train")
+            self.acc_legend.addItem(self.test_acc[index], f"{label}, test")
+            self.grad_legend.addItem(self.grad_curves[index], label)
+            self.boundaries[index].set_title(label, RUNS[index])
+        for index in range(len(self.labels), len(RUNS)):
+            for curve in (
+                self.train_loss[index], self.test_loss[index], self.train_acc[index],
+                self.test_acc[index], self.grad_curves[index],
+            ):  # fmt: skip
+                curve.setData([], [])
+
+    # -- running ----------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        """True while the timer trains."""
+        return self.timer.isActive()
+
+    def _play_toggled(self, on: bool) -> None:
+        if on and not self.trainers:
+            self.controls.play.setChecked(False)
+            return
+        self.controls.play.setText("⏸ Pause" if on else "▶ Play")
+        if on:
+            self.timer.start()
+        else:
+            self.timer.stop()
+            self._draw(STILL_RESOLUTION)
+
+    def play(self) -> None:
+        """Start training."""
+        self.controls.play.setChecked(True)
+
+    def pause(self) -> None:
+        """Stop training (the run is kept)."""
+        self.controls.play.setChecked(False)
+
+    def _tick(self) -> None:
+        self.advance(self._lab.speed, LIVE_RESOLUTION)
+        if any(s.diverged for s in self.snapshots):
+            self.pause()
+            self.controls.message.show_message(
+                "The weights overflowed: lower the learning rate and reset"
+            )
+
+    def step_once(self) -> None:
+        """One update of every run, then redraw."""
+        self.pause()
+        self.advance(1, STILL_RESOLUTION)
+
+    def advance(self, updates: int, resolution: int = STILL_RESOLUTION) -> None:
+        """Run ``updates`` optimiser steps of every run and draw the new snapshots."""
+        if not self.trainers:
+            return
+        with np.errstate(all="ignore"):
+            self.snapshots = tuple(t.step(updates) for t in self.trainers)
+        self._draw(resolution)
+
+    def reset(self) -> None:
+        """Every run back to its initial weights."""
+        if not self.trainers:
+            return
+        self.snapshots = tuple(t.reset() for t in self.trainers)
+        self._draw(STILL_RESOLUTION)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _draw(self, resolution: int) -> None:
+        if self.dataset is None:
+            return
+        bounds = self.dataset.bounds()
+        n_classes = self.dataset.n_classes
+        for index, (trainer, snap) in enumerate(zip(self.trainers, self.snapshots, strict=True)):
+            with np.errstate(all="ignore"):
+                boundary = trainer.decision_boundary(resolution, bounds)
+            self.boundaries[index].set_boundary(boundary, n_classes, line=not self.playing)
+            h = snap.history
+            steps = h.steps.astype(np.float64)
+            self.train_loss[index].setData(steps, positive(h.train_loss))
+            self.test_loss[index].setData(steps, positive(h.test_loss))
+            self.train_acc[index].setData(steps, h.train_accuracy)
+            self.test_acc[index].setData(steps, h.test_accuracy)
+            norms = snap.gradient_norms
+            self.grad_curves[index].setData(*log_points(np.arange(1, norms.size + 1), norms))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        parts = []
+        for label, snap, colour in zip(self.labels, self.snapshots, RUNS, strict=False):
+            parts.append(
+                f"<b style='color:{colour}'>{label}</b>: update {snap.step}, "
+                f"epoch {snap.epoch:.1f}, loss {snap.train_loss:.3f} / {snap.test_loss:.3f}, "
+                f"accuracy {snap.train_accuracy:.0%} / {snap.test_accuracy:.0%} (train / test)"
+            )
+        self.status.setText("<br>".join(parts))
+
+    def shutdown(self) -> None:
+        """Stop the timers (before the window goes away)."""
+        self.timer.stop()
+        self._rebuild_timer.stop()
