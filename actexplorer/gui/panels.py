@@ -1,0 +1,444 @@
+"""The side panels: parameters of the function, random inputs, comparison and view settings.
+
+Each panel writes the state from its widgets' signals and offers ``set_*`` methods that show the
+state without writing it back (signals blocked).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from actexplorer.core import AnyActivation, Framework
+from actexplorer.core.activation import ParamValue
+from actexplorer.core.stats import DISTRIBUTIONS, MAX_SAMPLES, MIN_SAMPLES, InputDistribution
+from actexplorer.gui._qt import signals_blocked
+from actexplorer.gui.params import MESSAGE_MS, NumberControl, NumberField, SliderScale, SpecForm
+from actexplorer.state import MAX_PINS, MAX_SEED, X_LIMIT, Pin
+
+_CUSTOM = "—"
+
+
+def section_title(text: str) -> QLabel:
+    """A small upper-case heading for a panel section."""
+    label = QLabel(text.upper())
+    label.setProperty("role", "section")
+    return label
+
+
+class ParameterPanel(QWidget):
+    """Controls generated from the current function's :class:`ParamSpec` s, presets, reset."""
+
+    paramChanged = Signal(str, object)
+    presetChosen = Signal(str)
+    resetRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = SpecForm()
+        self.form.setObjectName("paramForm")
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("presetCombo")
+        self.preset_combo.setToolTip("Use the default parameters of a framework")
+        self.preset_label = QLabel("Defaults from")
+        self.reset_button = QPushButton("Reset all")
+        self.reset_button.setObjectName("resetParams")
+        self.reset_button.setToolTip("Every parameter back to its default")
+        self.empty_label = QLabel("This function has no parameters.")
+        self.empty_label.setProperty("role", "muted")
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.preset_label)
+        top.addWidget(self.preset_combo, 1)
+        top.addWidget(self.reset_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.form)
+        layout.addWidget(self.empty_label)
+
+        self.form.changed.connect(self.paramChanged)
+        self.preset_combo.activated.connect(self._preset_activated)
+        self.reset_button.clicked.connect(self.resetRequested)
+        self._act: AnyActivation | None = None
+
+    def set_activation(self, act: AnyActivation, params: Mapping[str, ParamValue]) -> None:
+        """Rebuild the controls for ``act``."""
+        self._act = act
+        self.form.set_specs(act.params, params)
+        has_params = bool(act.params)
+        self.form.setVisible(has_params)
+        self.empty_label.setVisible(not has_params)
+        self.reset_button.setVisible(has_params)
+        frameworks = [fw for fw in Framework if fw in act.presets]
+        with signals_blocked(self.preset_combo):
+            self.preset_combo.clear()
+            self.preset_combo.addItem(_CUSTOM, None)
+            for fw in frameworks:
+                self.preset_combo.addItem(fw.value, fw.value)
+        self.preset_combo.setVisible(bool(frameworks) and has_params)
+        self.preset_label.setVisible(bool(frameworks) and has_params)
+        self.set_params(params)
+
+    def set_params(self, params: Mapping[str, ParamValue]) -> None:
+        """Show ``params``; the preset box names the framework whose defaults they are."""
+        self.form.set_values(params)
+        if self._act is None:
+            return
+        match = 0
+        for index in range(1, self.preset_combo.count()):
+            if self._act.preset(self.preset_combo.itemData(index)) == dict(params):
+                match = index
+                break
+        with signals_blocked(self.preset_combo):
+            self.preset_combo.setCurrentIndex(match)
+
+    def show_message(self, text: str) -> None:
+        """Show why a value was refused."""
+        self.form.show_message(text)
+
+    def _preset_activated(self, index: int) -> None:
+        framework = self.preset_combo.itemData(index)
+        if framework is not None:
+            self.presetChosen.emit(framework)
+
+
+class InputPanel(QWidget):
+    """Distribution of X with its parameters, sample count, seed, and what to overlay."""
+
+    distributionChosen = Signal(str)
+    distributionParamChanged = Signal(str, object)
+    samplesChanged = Signal(float)
+    seedChanged = Signal(float)
+    resampleRequested = Signal()
+    showInputToggled = Signal(bool)
+    trainModeToggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dist_combo = QComboBox()
+        self.dist_combo.setObjectName("distributionCombo")
+        for key, spec in DISTRIBUTIONS.items():
+            self.dist_combo.addItem(spec.name, key)
+        self.dist_form = SpecForm()
+        self.dist_form.setObjectName("distributionForm")
+        self.samples = NumberControl(
+            "n_samples",
+            1e5,
+            SliderScale(MIN_SAMPLES, MAX_SAMPLES, log=True, integer=True),
+            _check_samples,
+            integer=True,
+        )
+        self.samples.slider.setPageStep(100)
+        self.seed = NumberField(0, _check_seed, integer=True)
+        self.seed.setObjectName("field_seed")
+        self.resample_button = QPushButton("Resample")
+        self.resample_button.setObjectName("resampleButton")
+        self.resample_button.setToolTip("Draw new inputs (next seed)")
+        self.show_input = QCheckBox("Show inputs X behind f(X)")
+        self.show_input.setObjectName("showInputHistogram")
+        self.train_mode = QCheckBox("Training mode (random slopes)")
+        self.train_mode.setObjectName("trainMode")
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setObjectName("inputMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer.timeout.connect(self.message.hide)
+
+        kind_row = QHBoxLayout()
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        kind_row.addWidget(QLabel("X ~"))
+        kind_row.addWidget(self.dist_combo, 1)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.addWidget(QLabel("samples"), 1, 0)
+        grid.addWidget(self.samples, 1, 1)
+        seed_row = QHBoxLayout()
+        seed_row.setContentsMargins(0, 0, 0, 0)
+        seed_row.addWidget(self.seed)
+        seed_row.addWidget(self.resample_button)
+        seed_row.addStretch(1)
+        grid.addWidget(QLabel("seed"), 2, 0)
+        grid.addLayout(seed_row, 2, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(kind_row)
+        layout.addWidget(self.dist_form)
+        layout.addLayout(grid)
+        layout.addWidget(self.show_input)
+        layout.addWidget(self.train_mode)
+        layout.addWidget(self.message)
+
+        self.dist_combo.activated.connect(self._dist_activated)
+        self.dist_form.changed.connect(self.distributionParamChanged)
+        self.samples.committed.connect(self._samples_committed)
+        self.samples.rejected.connect(self.show_message)
+        self.seed.committed.connect(self.seedChanged)
+        self.seed.rejected.connect(self.show_message)
+        self.resample_button.clicked.connect(self.resampleRequested)
+        self.show_input.toggled.connect(self.showInputToggled)
+        self.train_mode.toggled.connect(self.trainModeToggled)
+
+    def set_distribution(self, dist: InputDistribution) -> None:
+        """Show ``dist`` (kind and parameters)."""
+        with signals_blocked(self.dist_combo):
+            self.dist_combo.setCurrentIndex(self.dist_combo.findData(dist.kind))
+        self.dist_form.set_specs(dist.spec.params, dist.params)
+
+    def set_samples(self, n: int) -> None:
+        """Show the sample count."""
+        self.samples.set_value(n)
+
+    def set_seed(self, seed: int) -> None:
+        """Show the seed."""
+        self.seed.set_value(seed)
+
+    def set_show_input(self, on: bool) -> None:
+        """Show whether the input histogram is drawn."""
+        with signals_blocked(self.show_input):
+            self.show_input.setChecked(on)
+
+    def set_train_mode(self, on: bool, available: bool) -> None:
+        """Show the training-mode switch (only for stochastic functions)."""
+        self.train_mode.setVisible(available)
+        with signals_blocked(self.train_mode):
+            self.train_mode.setChecked(on)
+
+    def show_message(self, text: str) -> None:
+        """Show why a value was refused."""
+        self.message.setText(text)
+        self.message.show()
+        self._message_timer.start()
+
+    def _dist_activated(self, index: int) -> None:
+        self.distributionChosen.emit(self.dist_combo.itemData(index))
+
+    def _samples_committed(self, _name: str, value: float) -> None:
+        self.samplesChanged.emit(value)
+
+
+def _check_samples(value: float) -> float:
+    if not MIN_SAMPLES <= value <= MAX_SAMPLES:
+        raise ValueError(
+            f"samples must lie in [{MIN_SAMPLES:,}, {MAX_SAMPLES:,}]; got {value:,.0f}"
+        )
+    return value
+
+
+def _check_seed(value: float) -> float:
+    if not 0 <= value <= MAX_SEED:
+        raise ValueError(f"seed must lie in [0, {MAX_SEED}]; got {value:.0f}")
+    return value
+
+
+class _Swatch(QWidget):
+    """A short line in a pin's colour."""
+
+    def __init__(self, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._color = QColor(color)
+        self.setFixedSize(18, 12)
+
+    def set_color(self, color: str) -> None:
+        """Repaint in ``color``."""
+        self._color = QColor(color)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A thick rounded bar."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._color)
+        painter.drawRoundedRect(1, 4, 16, 4, 2, 2)
+        painter.end()
+
+
+class ComparePanel(QWidget):
+    """Pinned functions with their colours; pin and unpin buttons."""
+
+    pinRequested = Signal()
+    unpinRequested = Signal(int)
+    clearRequested = Signal()
+    histogramsToggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pin_button = QPushButton("Pin current")
+        self.pin_button.setObjectName("pinButton")
+        self.pin_button.setToolTip(f"Keep this curve for comparison (up to {MAX_PINS})")
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setObjectName("clearPins")
+        self.hist_box = QCheckBox("Outline pinned histograms")
+        self.hist_box.setObjectName("pinHistograms")
+        self.hint = QLabel("Pin functions to overlay them on f and f′.")
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
+        self._rows: list[tuple[QWidget, _Swatch, QLabel, QToolButton]] = []
+        self._colors: Sequence[str] = ()
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setContentsMargins(0, 0, 0, 0)
+        self._rows_box.setSpacing(2)
+        for index in range(MAX_PINS):
+            row = QWidget()
+            swatch = _Swatch("#000000")
+            label = QLabel()
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            remove = QToolButton()
+            remove.setText("✕")
+            remove.setAutoRaise(True)
+            remove.setToolTip("Unpin")
+            remove.setProperty("pin_index", index)
+            remove.clicked.connect(self._remove_clicked)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(swatch)
+            line.addWidget(label, 1)
+            line.addWidget(remove)
+            row.hide()
+            self._rows_box.addWidget(row)
+            self._rows.append((row, swatch, label, remove))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.pin_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        layout.addLayout(self._rows_box)
+        layout.addWidget(self.hist_box)
+        self.pin_button.clicked.connect(self.pinRequested)
+        self.clear_button.clicked.connect(self.clearRequested)
+        self.hist_box.toggled.connect(self.histogramsToggled)
+        self.set_pins((), ())
+
+    def set_pins(self, pins: Sequence[Pin], colors: Sequence[str]) -> None:
+        """Show ``pins`` with their ``colors``."""
+        self._colors = colors
+        for index, (row, swatch, label, _remove) in enumerate(self._rows):
+            if index < len(pins):
+                swatch.set_color(colors[index])
+                label.setText(pins[index].label)
+                label.setToolTip(pins[index].label)
+                row.show()
+            else:
+                row.hide()
+        self.hint.setVisible(not pins)
+        self.clear_button.setEnabled(bool(pins))
+        self.pin_button.setEnabled(len(pins) < MAX_PINS)
+
+    def set_histograms(self, on: bool) -> None:
+        """Show whether pinned histograms are outlined."""
+        with signals_blocked(self.hist_box):
+            self.hist_box.setChecked(on)
+
+    def _remove_clicked(self) -> None:
+        button = self.sender()
+        if button is not None:
+            self.unpinRequested.emit(int(button.property("pin_index")))
+
+
+class ViewPanel(QWidget):
+    """The x window (editable, resettable) and the log |f′| switch."""
+
+    xRangeTyped = Signal(float, float)
+    resetRequested = Signal()
+    logToggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.x_low = NumberField(-6.0, _check_x)
+        self.x_low.setObjectName("field_x_low")
+        self.x_high = NumberField(6.0, _check_x)
+        self.x_high.setObjectName("field_x_high")
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setObjectName("resetXRange")
+        self.log_box = QCheckBox("log |f′|  (vanishing gradients)")
+        self.log_box.setObjectName("logDerivative")
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setObjectName("viewMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("x from"))
+        row.addWidget(self.x_low)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.x_high)
+        row.addWidget(self.reset_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(row)
+        layout.addWidget(self.log_box)
+        layout.addWidget(self.message)
+        self.x_low.committed.connect(self._typed)
+        self.x_high.committed.connect(self._typed)
+        self.x_low.rejected.connect(self.show_message)
+        self.x_high.rejected.connect(self.show_message)
+        self.reset_button.clicked.connect(self.resetRequested)
+        self.log_box.toggled.connect(self.logToggled)
+
+    def set_x_range(self, low: float, high: float) -> None:
+        """Show the x window."""
+        self.x_low.set_value(_tidy(low, high))
+        self.x_high.set_value(_tidy(high, low))
+
+    def set_log(self, on: bool) -> None:
+        """Show the log switch."""
+        with signals_blocked(self.log_box):
+            self.log_box.setChecked(on)
+
+    def show_message(self, text: str) -> None:
+        """Show why a value was refused (until the next accepted one)."""
+        self.message.setText(text)
+        self.message.show()
+
+    def _typed(self, _value: float) -> None:
+        self.message.hide()
+        self.xRangeTyped.emit(self.x_low.value(), self.x_high.value())
+
+
+def _check_x(value: float) -> float:
+    if not -X_LIMIT <= value <= X_LIMIT:
+        raise ValueError(f"x must lie within ±{X_LIMIT:g}; got {value:g}")
+    return value
+
+
+def _tidy(value: float, other: float) -> float:
+    """``value`` rounded to a few digits of the window width (panning gives long decimals)."""
+    width = abs(other - value)
+    if width == 0 or not math.isfinite(width):
+        return value
+    digits = max(0, 3 - math.floor(math.log10(width)))
+    return round(value, digits)
