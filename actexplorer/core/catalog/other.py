@@ -1,0 +1,230 @@
+"""Other smooth activations: LiSHT, the bent identity and the soft exponential."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from ..activation import (
+    INF,
+    Activation,
+    Description,
+    Family,
+    FloatArray,
+    Formula,
+    ParamSpec,
+    PropertyRules,
+    Reference,
+)
+from ..registry import register
+from ._numerics import sech2
+
+
+# -- lisht --------------------------------------------------------------------------------------
+def _lisht(x: FloatArray) -> FloatArray:
+    """LiSHT(x) = x·tanh(x)."""
+    return x * np.tanh(x)
+
+
+def _lisht_derivative_from(x: FloatArray, th: FloatArray) -> FloatArray:
+    # tanh x and x·sech²x share the sign of x, so the sum never cancels. x is clipped in the
+    # product so that inf·0 cannot occur (sech² is already 0 beyond |x| = 400).
+    return th + np.clip(x, -1e3, 1e3) * sech2(x)
+
+
+def _lisht_derivative(x: FloatArray) -> FloatArray:
+    """LiSHT′(x) = tanh(x) + x·sech²(x)."""
+    return _lisht_derivative_from(x, np.tanh(x))
+
+
+def _lisht_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    th = np.tanh(x)
+    return x * th, _lisht_derivative_from(x, th)
+
+
+register(
+    Activation(
+        key="lisht",
+        name="LiSHT",
+        family=Family.OTHER,
+        formula=Formula(latex=r"x\,\tanh x", text="x · tanh(x)"),
+        kernel=_lisht,
+        derivative_kernel=_lisht_derivative,
+        pair_kernel=_lisht_pair,
+        rules=PropertyRules(output_range=(0.0, INF), monotonic=False),
+        description=Description(
+            summary="Linearly scaled hyperbolic tangent: x·tanh(x), an even, non-negative "
+            "function that behaves like x² near 0 and like |x| far away.",
+            strengths=(
+                "Unbounded above with gradient ±1 in the tails: no saturation",
+                "Negative inputs get non-zero gradients (no dead units)",
+            ),
+            weaknesses=(
+                "Even function: x and −x give the same output, so sign information is lost",
+                "Output never negative and not zero-centred",
+            ),
+            usage="Proposed for hidden layers of MLPs, CNNs and LSTMs as a ReLU alternative; "
+            "rarely used in practice.",
+            reference=Reference(
+                "S. K. Roy, S. Manna, S. R. Dubey, B. B. Chaudhuri",
+                2019,
+                "LiSHT: Non-Parametric Linearly Scaled Hyperbolic Tangent Activation Function "
+                "for Neural Networks",
+                "arXiv:1901.05894",
+            ),
+        ),
+    )
+)
+
+
+# -- bent_identity ------------------------------------------------------------------------------
+def _bent_identity_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    xc = np.clip(x, -1e300, 1e300)
+    h = np.hypot(xc, 1.0)
+    return _bent_identity_from(x, xc, h), _bent_identity_derivative_from(xc, h)
+
+
+def _bent_identity(x: FloatArray) -> FloatArray:
+    """f(x) = (√(x² + 1) − 1)/2 + x.
+
+    √(x² + 1) − 1 = x²/(h + 1), h = hypot(x, 1), removes the cancellation near 0: f = x(1 + r/2)
+    with r = x/(h + 1). For x ≤ −1 that loses a bit, so there f = −(|x| + 1 − 1/(h + |x|))/2,
+    from h − |x| = 1/(h + |x|). x is clipped where it only feeds a vanishing correction.
+    """
+    xc = np.clip(x, -1e300, 1e300)
+    return _bent_identity_from(x, xc, np.hypot(xc, 1.0))
+
+
+def _bent_identity_from(x: FloatArray, xc: FloatArray, h: FloatArray) -> FloatArray:
+    a = np.abs(xc)
+    with np.errstate(over="ignore"):  # f ≈ 1.5x overflows to inf for x > 1.2e308: that is f
+        right = x * (1.0 + 0.5 * (xc / (h + 1.0)))
+    left = -0.5 * ((np.abs(x) + 1.0) - 1.0 / (h + a))
+    return np.where(x <= -1.0, left, right)
+
+
+def _bent_identity_derivative(x: FloatArray) -> FloatArray:
+    """f′(x) = x/(2√(x² + 1)) + 1, between 1/2 and 3/2."""
+    xc = np.clip(x, -1e300, 1e300)
+    return _bent_identity_derivative_from(xc, np.hypot(xc, 1.0))
+
+
+def _bent_identity_derivative_from(xc: FloatArray, h: FloatArray) -> FloatArray:
+    # x/h rounds to ±1 long before 1e300, so the clip (which keeps inf/inf away) changes nothing.
+    return 1.0 + 0.5 * (xc / h)
+
+
+register(
+    Activation(
+        key="bent_identity",
+        name="Bent identity",
+        family=Family.OTHER,
+        formula=Formula(latex=r"\frac{\sqrt{x^{2} + 1} - 1}{2} + x", text="(√(x² + 1) − 1)/2 + x"),
+        kernel=_bent_identity,
+        derivative_kernel=_bent_identity_derivative,
+        pair_kernel=_bent_identity_pair,
+        rules=PropertyRules(output_range=(-INF, INF), identity_near_origin=True),
+        description=Description(
+            summary="The identity bent by a hyperbola: slope 1/2 for very negative inputs, 3/2 for "
+            "very positive ones and exactly 1 at the origin.",
+            strengths=(
+                "Smooth, monotonic and unbounded on both sides: no saturation, no dead units",
+                "Gradient always between 1/2 and 3/2",
+            ),
+            weaknesses=(
+                "Almost linear, so many layers add little expressive power",
+                "Not zero-centred and seldom used",
+            ),
+            usage="Appears in activation tables and small regression networks; a smooth, "
+            "asymmetric alternative to leaky ReLU.",
+            reference=Reference(
+                "Wikipedia contributors",
+                2016,
+                "Activation function: table of activation functions (bent identity)",
+                "Wikipedia",
+            ),
+        ),
+    )
+)
+
+
+# -- soft_exponential ---------------------------------------------------------------------------
+_LOG_MAX = 709.782712893384  # the largest x with a finite e^x in float64
+_FLOAT64_MAX = np.longdouble(np.finfo(np.float64).max)
+
+
+def _to_float64(value: npt.NDArray[np.longdouble]) -> FloatArray:
+    # Values beyond the float64 range become inf explicitly: the cast itself would warn.
+    return np.where(value > _FLOAT64_MAX, np.inf, value).astype(np.float64)
+
+
+def _soft_exponential(x: FloatArray, alpha: float) -> FloatArray:
+    """f(x) = (e^{αx} − 1)/α + α for α > 0 (α = 1 gives eˣ).
+
+    f has a zero at x₀ = log(1 − α²)/α where the two terms cancel; written as
+    f = c·expm1(α(x − x₀))/α with c = (1 − α)(1 + α) and evaluated in extended precision (64-bit
+    significand), it is accurate to a few ulp except within ~1e-3 of x₀, where the absolute error
+    stays below 1e-19.
+    """
+    if alpha == 1.0:
+        return np.where(x > _LOG_MAX, np.inf, np.exp(np.minimum(x, _LOG_MAX)))
+    a = np.longdouble(alpha)
+    c = (1 - a) * (1 + a)
+    x0 = np.log(c) / a
+    arg = np.clip(a * (x.astype(np.longdouble) - x0), -1e5, 1e4)
+    return _to_float64(c * np.expm1(arg) / a)
+
+
+def _soft_exponential_derivative(x: FloatArray, alpha: float) -> FloatArray:
+    """f′(x) = e^{αx}; the product αx is formed in extended precision so e^{αx} stays exact."""
+    arg = np.clip(np.longdouble(alpha) * x.astype(np.longdouble), -1e5, 1e4)
+    return _to_float64(np.exp(arg))
+
+
+register(
+    Activation(
+        key="soft_exponential",
+        name="Soft exponential",
+        family=Family.OTHER,
+        formula=Formula(
+            latex=r"\frac{e^{\alpha x} - 1}{\alpha} + \alpha",
+            text="(exp(αx) − 1)/α + α",
+        ),
+        kernel=_soft_exponential,
+        derivative_kernel=_soft_exponential_derivative,
+        params=(
+            ParamSpec(
+                "alpha",
+                0.5,
+                0.01,
+                1.0,
+                "Curvature: near 0 almost the identity, at 1 the exponential eˣ",
+                log_scale=True,
+            ),
+        ),
+        rules=PropertyRules(
+            output_range=lambda p: (p["alpha"] - 1.0 / p["alpha"], INF), saturating=True
+        ),
+        description=Description(
+            summary="A learnable family that interpolates between the identity (α → 0) and the "
+            "exponential (α = 1); with α < 0 it becomes logarithmic (not offered here, because "
+            "that branch is defined only for x > 1/α − α).",
+            strengths=(
+                "One parameter moves continuously between linear and exponential behaviour",
+                "Smooth and monotonic; α can be trained per neuron",
+            ),
+            weaknesses=(
+                "Grows exponentially for α > 0: activations and gradients can explode",
+                "Rarely used; little practical evidence",
+            ),
+            usage="Research on learnable activations; α usually trained per neuron.",
+            reference=Reference(
+                "L. B. Godfrey, M. S. Gashler",
+                2015,
+                "A continuum among logarithmic, linear, and exponential functions, and its "
+                "potential to improve generalization in neural networks",
+                "KDIR (IC3K), arXiv:1602.01321",
+            ),
+        ),
+    )
+)
