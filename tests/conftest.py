@@ -39,3 +39,10 @@ def _catch_qt_leaks(request: pytest.FixtureRequest):
             widget.deleteLater()
         _flush_deletions()
         pytest.fail(f"the test left {len(leaked)} top-level widget(s) open: {names}")
+
+
+# Property tests draw the same examples on every run: a failure is reproducible, never a fluke.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("deterministic", derandomize=True, print_blob=True)
+_hypothesis_settings.load_profile("deterministic")
