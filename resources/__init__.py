@@ -1,1 +1,1 @@
-"""Icons, translations and other files ActExplorer ships (installed as ``actexplorer.resources``)."""
+"""Icons, translations and other files ActExplorer ships; installed as actexplorer.resources."""
