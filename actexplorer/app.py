@@ -26,6 +26,9 @@ QUIT_AFTER_ENV = "ACTEXPLORER_QUIT_AFTER_MS"
 DEFAULT_SIZE = (1280, 800)
 MIN_SIZE = (960, 600)
 MAX_SIZE = (7680, 4320)
+#: The views ``--view`` accepts: the explorer and the deep-network lab's pages. The same names as
+#: ``actexplorer.gui.main_window.VIEWS``, kept here so arguments are checked before Qt loads.
+VIEWS = ("explorer", "lab-depth", "lab-chaos", "lab-train")
 
 
 class UsageError(ValueError):
@@ -41,6 +44,7 @@ class Options:
     screenshot: str | None
     size: tuple[int, int]
     theme: str | None
+    view: str | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", metavar="WxH", help=f"window size (default {DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]})"
     )
     parser.add_argument("--theme", choices=("light", "dark", "auto"), help="look of the window")
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        help="view to open: the explorer or a page of the deep-network lab",
+    )
     parser.add_argument("--version", action="version", version=f"actexplorer {__version__}")
     return parser
 
@@ -123,6 +132,7 @@ def parse_options(args: argparse.Namespace) -> Options:
         screenshot=args.screenshot,
         size=size,
         theme=args.theme,
+        view=args.view,
     )
 
 
@@ -154,6 +164,11 @@ def _application(screenshot: bool) -> QApplication:
     app.setOrganizationName("ActExplorer")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
+    from actexplorer.gui.icons import DESKTOP_FILE_NAME, app_icon
+
+    # Wayland and the desktop's task bar match the window to actexplorer.desktop by this name.
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -169,11 +184,13 @@ def _window(options: Options, *, persistent: bool) -> MainWindow:
         window.state.activation = options.activation
         window.state.params = options.params
     window.use_app_wide_look()
+    if options.view is not None:
+        window.show_view(options.view)
     return window
 
 
 def take_screenshot(window: MainWindow, path: str, size: tuple[int, int]) -> None:
-    """Render ``window`` at ``size`` into the PNG ``path`` once the statistics are in."""
+    """Render ``window`` at ``size`` into the PNG ``path`` once the view in front is idle."""
     from PySide6.QtCore import QSize, Qt
 
     window.resize(*size)

@@ -1,21 +1,21 @@
-"""The explorer window: assembles the picker, panels, plots, menus and actions.
+"""The main window: the explorer (picker, panels, plots) and the deep-network lab as two views,
+with menus built from :data:`~actexplorer.gui.actions.ACTIONS`.
 
-It holds no maths and no choices of its own: the choices are :attr:`MainWindow.state`, the wiring
-is :class:`~actexplorer.gui.controller.ExplorerController`.
+It holds no maths and no choices of its own: the choices are :attr:`MainWindow.state` (shared
+with the lab) and :attr:`MainWindow.lab_state`, the wiring is
+:class:`~actexplorer.gui.controller.ExplorerController`, the exports are
+:class:`~actexplorer.gui.export_commands.ExportCommands`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,15 +25,19 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from actexplorer import __version__
 from actexplorer.core import VectorActivation
+from actexplorer.gui.actions import ACTIONS, VIEW_ACTIONS, ActionSpec, build_menus
 from actexplorer.gui.cards import PropertiesCard, StatisticsPanel
 from actexplorer.gui.controller import ExplorerController
+from actexplorer.gui.export_commands import ExportCommands
 from actexplorer.gui.formula import FormulaView
+from actexplorer.gui.icons import app_icon
 from actexplorer.gui.panels import (
     ComparePanel,
     InputPanel,
@@ -45,80 +49,22 @@ from actexplorer.gui.picker import PickerPanel
 from actexplorer.gui.plots import PlotsView
 from actexplorer.gui.stats_runner import StatsRunner
 from actexplorer.gui.theme import palette_for, resolve_look, stylesheet_for
-from actexplorer.state import THEMES, ExplorerState
+from actexplorer.lab_state import LabState
+from actexplorer.state import ExplorerState
 
 if TYPE_CHECKING:
+    from actexplorer.gui.lab.lab_panel import LabPanel
     from actexplorer.gui.softmax_view import SoftmaxView
 
 SETTINGS_VERSION = 1
 
+__all__ = ["ACTIONS", "VIEWS", "ActionSpec", "MainWindow"]
 
-@dataclass(frozen=True)
-class ActionSpec:
-    """One menu entry: where it goes, its text and shortcut, and what it does."""
-
-    menu: str
-    name: str
-    text: str
-    shortcut: QKeySequence.StandardKey | str | None
-    trigger: Callable[[MainWindow], Callable[..., Any]]
-    checkable: bool = False
-    tip: str = ""
-
-
-#: Every menu action; the window builds its menus from this table.
-ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec(
-        "&File",
-        "saveImage",
-        "Save &image…",
-        QKeySequence.StandardKey.Save,
-        lambda w: w.save_image_dialog,
-    ),
-    ActionSpec("&File", "quit", "&Quit", QKeySequence.StandardKey.Quit, lambda w: w.close),
-    ActionSpec(
-        "&Function",
-        "search",
-        "&Search functions",
-        QKeySequence.StandardKey.Find,
-        lambda w: w.focus_search,
-    ),
-    ActionSpec(
-        "&Function", "next", "&Next function", "Ctrl+Down", lambda w: w.picker.tree.step_forward
-    ),
-    ActionSpec(
-        "&Function", "previous", "&Previous function", "Ctrl+Up", lambda w: w.picker.tree.step_back
-    ),
-    ActionSpec(
-        "&Function",
-        "resetParams",
-        "&Reset parameters",
-        "Ctrl+Shift+R",
-        lambda w: w.state.reset_params,
-    ),
-    ActionSpec("&Inputs", "resample", "&Resample", "Ctrl+R", lambda w: w.state.resample),
-    ActionSpec(
-        "&Inputs",
-        "showInputs",
-        "Show &input histogram",
-        "Ctrl+I",
-        lambda w: w.set_show_input,
-        checkable=True,
-    ),
-    ActionSpec("&Compare", "pin", "&Pin current function", "Ctrl+P", lambda w: w.state.pin_current),
-    ActionSpec("&Compare", "unpinLast", "&Unpin last", "Ctrl+Shift+P", lambda w: w.unpin_last),
-    ActionSpec("&Compare", "clearPins", "&Clear pins", None, lambda w: w.state.clear_pins),
-    ActionSpec(
-        "&View",
-        "logDerivative",
-        "&Log |f′| scale",
-        "Ctrl+L",
-        lambda w: w.set_log_derivative,
-        checkable=True,
-    ),
-    ActionSpec("&View", "resetView", "Reset &view", "Ctrl+0", lambda w: w.controller.reset_view),
-    ActionSpec("&Help", "about", "&About ActExplorer", None, lambda w: w.show_about),
-)
+#: The window's views: the explorer, then each page of the deep-network lab ("lab-<page>").
+VIEWS: tuple[str, ...] = tuple(view for view, _text in VIEW_ACTIONS)
+_LAB_PREFIX = "lab-"
+_LAB_KEY = "lab"
+_VIEW_KEY = "view"
 
 
 def _separator() -> QFrame:
@@ -129,7 +75,13 @@ def _separator() -> QFrame:
 
 
 class MainWindow(QMainWindow):
-    """The explorer. ``settings`` (optional) is read at start and written on close."""
+    """The explorer and the deep-network lab; ``settings`` (optional) are read at start and
+    written on close.
+
+    The lab (:attr:`lab`) is built the first time it is shown: it costs as much as the rest of
+    the window and the app usually opens on the explorer. Its settings (:attr:`lab_state`) exist
+    from the start so they are restored and saved either way.
+    """
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +91,8 @@ class MainWindow(QMainWindow):
         self._app_wide_look = False
         self._closed = False
         self.state = ExplorerState()
+        self.lab_state = LabState()
+        self._lab: LabPanel | None = None
         restored = self._read_state()
 
         self.picker = PickerPanel()
@@ -151,6 +105,7 @@ class MainWindow(QMainWindow):
         self.statistics = StatisticsPanel()
         self.properties = PropertiesCard()
         self._shown_key: str | None = None
+        self._actions: dict[str, QAction] = {}
 
         self.title = QLabel()
         self.title.setObjectName("activationTitle")
@@ -189,8 +144,12 @@ class MainWindow(QMainWindow):
         self.runner.busyChanged.connect(self.statistics.set_busy)
         self.statistics.set_stats(self.controller.stats)
         self.runner.busyChanged.connect(self._busy_changed)
-        self._actions: dict[str, QAction] = {}
-        self._build_menus()
+        self.exports = ExportCommands(
+            self, self.state, self.controller, self.plots, self.runner, settings
+        )
+        self._actions = build_menus(self, self.menuBar(), ACTIONS)
+        self.setWindowIcon(app_icon())
+        self.view_tabs.currentChanged.connect(self._view_changed)
         self.state.events.theme.connect(self._apply_theme)
         self.state.events.log_derivative.connect(self._sync_actions)
         self.state.events.show_input_histogram.connect(self._sync_actions)
@@ -199,6 +158,7 @@ class MainWindow(QMainWindow):
         self._sync_actions()
         self.resize(1280, 800)
         self._restore_layout()
+        self._sync_export_actions()
         if restored:
             self.statusBar().showMessage("Settings restored: " + "; ".join(restored), 8000)
 
@@ -286,7 +246,22 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([240, 710, 330])
-        self.setCentralWidget(self.splitter)
+
+        # The lab's page is an empty holder until the lab is first shown.
+        self.lab_holder = QWidget()
+        self.lab_holder.setObjectName("labHolder")
+        holder_layout = QVBoxLayout(self.lab_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.view_tabs = QTabWidget()
+        self.view_tabs.setObjectName("viewTabs")
+        self.view_tabs.setDocumentMode(True)
+        self.view_tabs.addTab(self.splitter, "Explorer")
+        self.view_tabs.setTabToolTip(0, "One function: curves, derivative, statistics (Ctrl+1)")
+        self.view_tabs.addTab(self.lab_holder, "Deep networks")
+        self.view_tabs.setTabToolTip(
+            1, "The function in deep networks: depth, edge of chaos, training (Ctrl+2..4)"
+        )
+        self.setCentralWidget(self.view_tabs)
 
         self.readout = QLabel()
         self.readout.setObjectName("crosshairReadout")
@@ -305,42 +280,56 @@ class MainWindow(QMainWindow):
         self.busy_label.hide()
         self.busy_bar.hide()
 
-    def _build_menus(self) -> None:
-        menus: dict[str, Any] = {}
-        bar = self.menuBar()
-        for spec in ACTIONS:
-            menu = menus.get(spec.menu)
-            if menu is None:
-                menu = menus[spec.menu] = bar.addMenu(spec.menu)
-            action = QAction(spec.text, self)
-            action.setObjectName(f"action_{spec.name}")
-            if spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
-            action.setCheckable(spec.checkable)
-            action.setToolTip(spec.tip or spec.text.replace("&", ""))
-            slot = spec.trigger(self)
-            if spec.checkable:
-                action.toggled.connect(slot)
-            else:
-                action.triggered.connect(slot)
-            menu.addAction(action)
-            self._actions[spec.name] = action
-            if spec.menu == "&View" and spec.name == "resetView":
-                menu.addSeparator()
-                theme_menu = menu.addMenu("&Theme")
-                group = QActionGroup(self)
-                for theme in THEMES:
-                    theme_action = QAction(theme.capitalize(), self, checkable=True)
-                    theme_action.setObjectName(f"action_theme_{theme}")
-                    theme_action.setData(theme)
-                    group.addAction(theme_action)
-                    theme_menu.addAction(theme_action)
-                    self._actions[f"theme_{theme}"] = theme_action
-                group.triggered.connect(self._theme_chosen)
-
     def action(self, name: str) -> QAction:
         """The menu action called ``name`` (see :data:`ACTIONS`)."""
         return self._actions[name]
+
+    # -- the explorer and the lab -------------------------------------------------------------
+    @property
+    def lab(self) -> LabPanel:
+        """The deep-network lab (built on first use), sharing :attr:`state`."""
+        return self._ensure_lab()
+
+    def _ensure_lab(self) -> LabPanel:
+        if self._lab is None:
+            from actexplorer.gui.lab.lab_panel import LabPanel
+
+            self._lab = LabPanel(self.state, self.lab_state)
+            self.lab_holder.layout().addWidget(self._lab)
+            # A child added to a shown parent stays hidden until shown (a layout only queues it).
+            self._lab.show()
+            self._lab.tabs.currentChanged.connect(self._sync_actions)
+        return self._lab
+
+    @property
+    def lab_built(self) -> bool:
+        """Whether the lab has been built (it is built when first shown)."""
+        return self._lab is not None
+
+    def show_view(self, view: str) -> None:
+        """Bring ``view`` (one of :data:`VIEWS`: the explorer or a lab page) to the front."""
+        if view not in VIEWS:
+            raise ValueError(f"view must be one of {', '.join(VIEWS)}; got {view!r}")
+        if view.startswith(_LAB_PREFIX):
+            # The page first, so a lab built now does not start work for another page.
+            self.lab.show_page(view.removeprefix(_LAB_PREFIX))
+            self.view_tabs.setCurrentWidget(self.lab_holder)
+        else:
+            self.view_tabs.setCurrentWidget(self.splitter)
+        self._sync_actions()
+
+    def current_view(self) -> str:
+        """The view in front (one of :data:`VIEWS`)."""
+        if self.view_tabs.currentWidget() is not self.lab_holder:
+            return VIEWS[0]
+        from actexplorer.gui.lab.lab_panel import PAGES
+
+        return _LAB_PREFIX + PAGES[self.lab.tabs.currentIndex()]
+
+    def _view_changed(self, index: int) -> None:
+        if self.view_tabs.widget(index) is self.lab_holder:
+            self._ensure_lab()
+        self._sync_actions()
 
     # -- views of the current function -------------------------------------------------------
     def _show_activation(self, act: Any, params: dict[str, Any]) -> None:
@@ -360,6 +349,7 @@ class MainWindow(QMainWindow):
         for part in self._curve_only:
             part.setVisible(not vector)
         self.setWindowTitle(f"{act.name} — ActExplorer")
+        self._sync_export_actions()
 
     def _softmax_view(self) -> SoftmaxView:
         if self.views.count() == 1:
@@ -398,27 +388,32 @@ class MainWindow(QMainWindow):
         if self.state.pins:
             self.state.unpin(len(self.state.pins) - 1)
 
-    def _theme_chosen(self, action: QAction) -> None:
-        self.state.theme = action.data()
+    def set_theme(self, theme: str) -> None:
+        """Use the look ``theme`` (auto, light or dark)."""
+        self.state.theme = theme
 
     def _sync_actions(self, *_: object) -> None:
+        if not self._actions:
+            return  # called while the window is being built
         for name, value in (
             ("logDerivative", self.state.log_derivative),
             ("showInputs", self.state.show_input_histogram),
-            (f"theme_{self.state.theme}", True),
         ):
             action = self._actions[name]
-            action.blockSignals(True)
+            action.blockSignals(True)  # toggled would write the state back
             action.setChecked(value)
             action.blockSignals(False)
+        # Choices in exclusive groups act on triggered, which setChecked does not send; their
+        # signals must flow so the group unchecks the previous choice.
+        self._actions[f"theme_{self.state.theme}"].setChecked(True)
+        self._actions[f"view_{self.current_view()}"].setChecked(True)
 
-    def save_image_dialog(self) -> None:
-        """Ask for a file name and save the window as a PNG."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save image", f"{self.state.activation}.png", "PNG images (*.png)"
-        )
-        if path:
-            self.grab().save(path, "PNG")
+    def _sync_export_actions(self) -> None:
+        # A vector function's view has no curves, histograms or statistics to export.
+        curves = not isinstance(self.state.current, VectorActivation)
+        for name, action in self._actions.items():
+            if name.startswith("export_"):
+                action.setEnabled(curves)
 
     def show_about(self) -> None:
         """Version and a one-line description."""
@@ -458,20 +453,38 @@ class MainWindow(QMainWindow):
     def _read_state(self) -> list[str]:
         if self._settings is None:
             return []
-        text = self._settings.value("state", "", type=str)
+        problems: list[str] = []
+        for key, target, what in (
+            ("state", self.state, "saved state"),
+            (_LAB_KEY, self.lab_state, "saved lab settings"),
+        ):
+            data = self._json(key)
+            if data is None:
+                continue
+            if not isinstance(data, dict):
+                problems.append(f"{what} unreadable")
+                continue
+            found = target.update_from_dict(data)
+            problems += found if target is self.state else [f"lab {p}" for p in found]
+        return problems
+
+    def _json(self, key: str) -> object:
+        """The JSON value saved under ``key``; None when absent, "" when unreadable."""
+        assert self._settings is not None
+        text = self._settings.value(key, "", type=str)
         if not isinstance(text, str) or not text:
-            return []
+            return None
         try:
-            data = json.loads(text)
+            return json.loads(text)
         except json.JSONDecodeError:
-            return ["saved state unreadable"]
-        if not isinstance(data, dict):
-            return ["saved state unreadable"]
-        return self.state.update_from_dict(data)
+            return ""
 
     def _restore_layout(self) -> None:
         if self._settings is None:
             return
+        view = self._settings.value(_VIEW_KEY, VIEWS[0], type=str)
+        if view in VIEWS and view != VIEWS[0]:
+            self.show_view(view)
         geometry = self._bytes("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -496,6 +509,8 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("version", SETTINGS_VERSION)
         self._settings.setValue("state", json.dumps(self.state.to_dict()))
+        self._settings.setValue(_LAB_KEY, json.dumps(self.lab_state.to_dict()))
+        self._settings.setValue(_VIEW_KEY, self.current_view())
         self._settings.setValue("geometry", self.saveGeometry())
         self._settings.setValue("splitter", self.splitter.saveState())
         self._settings.setValue("leftSplitter", self.left_splitter.saveState())
@@ -506,17 +521,26 @@ class MainWindow(QMainWindow):
         self.save_settings()
         if not self._closed:
             self._closed = True
+            if self._lab is not None:
+                self._lab.shutdown()  # stops its timers and waits for its workers
             self.runner.shutdown()
             self.controller.disconnect_state()
+            events = self.state.events
+            events.theme.disconnect(self._apply_theme)
+            events.log_derivative.disconnect(self._sync_actions)
+            events.show_input_histogram.disconnect(self._sync_actions)
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
         super().closeEvent(event)
 
     # -- for screenshots and tests -----------------------------------------------------------
     def wait_until_idle(self, timeout_s: float = 60.0) -> bool:
-        """Let pending statistics arrive and formulas typeset (before a screenshot)."""
+        """Let pending statistics arrive, formulas typeset and the lab page in front finish
+        its work (before a screenshot); False if something did not finish in time."""
         QApplication.processEvents()
         done = self.runner.wait_idle(timeout_s)
         QApplication.processEvents()
         self.formula.ensure_rendered()
+        if self._lab is not None and self.view_tabs.currentWidget() is self.lab_holder:
+            done = self._lab.wait_until_idle(timeout_s) and done
         QApplication.processEvents()
         return done

@@ -39,6 +39,45 @@ def test_screenshot_is_a_png_of_the_requested_size(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_screenshot_of_a_lab_page(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "chaos.png"
+    result = _run("--view", "lab-chaos", "--screenshot", str(target), "--size", "1024x640")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1024, 640)
+    # The phase diagram is drawn: its colour map spans blue (ordered) to ochre (chaotic).
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1024, 8) for y in range(100, 600, 8)}
+    assert len(colours) > 60
+
+
+def test_view_is_parsed() -> None:
+    options = parse_options(build_parser().parse_args(["--view", "lab-train"]))
+    assert options.view == "lab-train"
+    assert parse_options(build_parser().parse_args([])).view is None
+
+
+@pytest.mark.slow
+def test_application_icon_and_desktop_file_name() -> None:
+    code = (
+        "from actexplorer.app import _application\n"
+        "app = _application(screenshot=True)\n"
+        "icon = app.windowIcon()\n"
+        "print(app.desktopFileName(), icon.isNull(), len(icon.availableSizes()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["actexplorer", "False", "8"]
+
+
+@pytest.mark.slow
 def test_quits_by_itself_after_first_paint(tmp_path: Path) -> None:
     env = {"ACTEXPLORER_QUIT_AFTER_MS": "50", "XDG_CONFIG_HOME": str(tmp_path)}
     result = _run(env=env)
@@ -55,6 +94,8 @@ def test_quits_by_itself_after_first_paint(tmp_path: Path) -> None:
         (["--size", "big"], "--size must look like"),
         (["--size", "10x10"], "--size must be between"),
         (["--theme", "pink"], "invalid choice"),
+        (["--view", "lab"], "argument --view: invalid choice: 'lab'"),
+        (["--view", "Explorer"], "choose from"),
         (["--no-such-option"], "unrecognized arguments"),
     ],
 )

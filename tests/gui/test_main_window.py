@@ -368,3 +368,25 @@ def test_title_and_formula_follow_the_function(window: MainWindow) -> None:
     assert window.formula.latex() == act.formula.latex
     assert isinstance(window.findChild(QLabel, "activationTitle"), QLabel)
     assert isinstance(window.findChild(QLineEdit, "activationSearch"), QLineEdit)
+
+
+# -- menus ----------------------------------------------------------------------------------
+def test_menus_follow_the_action_table(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMenu, QMenuBar
+
+    from actexplorer.gui.actions import ACTIONS, ActionSpec, build_menus
+
+    for spec in ACTIONS:
+        action = window.action(spec.name)
+        assert action.objectName() == f"action_{spec.name}"
+        menu = window.findChild(QMenu, "menu_" + spec.menu.replace("&", "").replace("/", "_"))
+        assert menu is not None, spec.menu
+        assert action in menu.actions(), spec.name
+    # Exclusive choices: picking one unchecks the other.
+    window.action("theme_light").trigger()
+    window.action("theme_dark").trigger()
+    assert not window.action("theme_light").isChecked()
+    assert window.state.theme == "dark"
+    twice = (ACTIONS[0], ActionSpec("&File", ACTIONS[0].name, "Again", None, lambda w: w.close))
+    with pytest.raises(ValueError, match="two menu actions"):
+        build_menus(window, QMenuBar(window), twice)
