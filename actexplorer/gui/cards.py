@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -67,6 +68,9 @@ def format_share(fraction: float) -> str:
         return "< 0.01 %"
     return f"{percent:.2f} %" if percent < 10 else f"{percent:.1f} %"
 
+
+#: Parameter settings whose fact texts a card remembers.
+_FACT_CACHE_SIZE = 256
 
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
@@ -128,6 +132,10 @@ class PropertiesCard(QWidget):
         super().__init__(parent)
         self.setObjectName("propertiesCard")
         self._act: Activation | VectorActivation | None = None
+        # Fact texts by parameter setting for the shown activation: a property rule may integrate
+        # over a fine grid, and the card is told the same parameters again (theme changes, a
+        # function picked again, a slider dragged back and forth).
+        self._facts: OrderedDict[tuple[tuple[str, Any], ...], tuple[str, ...]] = OrderedDict()
 
         self.name_label = _label(name="cardName")
         font = QFont(self.font())
@@ -215,6 +223,8 @@ class PropertiesCard(QWidget):
         self, act: Activation | VectorActivation, params: Mapping[str, Any] | None = None
     ) -> None:
         """Show ``act``'s facts at ``params`` (missing names take defaults) and its texts."""
+        if act is not self._act:
+            self._facts.clear()
         self._act = act
         self.name_label.setText(act.name)
         self.family_label.setText(act.family.value)
@@ -229,9 +239,18 @@ class PropertiesCard(QWidget):
         """Recompute the facts that depend on parameters (ELU's range, ...)."""
         if self._act is None or not hasattr(self._act, "properties"):
             return
-        facts = self._act.properties(**dict(params))
-        for field, _title, _tip in self.FACTS:
-            self._fact_values[field].setText(_describe(field, getattr(facts, field)))
+        key = tuple(sorted(params.items()))
+        texts = self._facts.get(key)
+        if texts is None:
+            facts = self._act.properties(**dict(params))
+            texts = tuple(_describe(field, getattr(facts, field)) for field, _, _ in self.FACTS)
+            self._facts[key] = texts
+            if len(self._facts) > _FACT_CACHE_SIZE:
+                self._facts.popitem(last=False)
+        else:
+            self._facts.move_to_end(key)
+        for (field, _title, _tip), text in zip(self.FACTS, texts, strict=True):
+            self._fact_values[field].setText(text)
 
     def fact(self, field: str) -> str:
         """The text shown for one fact, e.g. ``fact("output_range") == "0 to ∞"``."""

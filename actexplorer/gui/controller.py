@@ -29,8 +29,27 @@ if TYPE_CHECKING:
     from actexplorer.gui.softmax_view import SoftmaxView
 
 
-def _histogram(hist: Histogram) -> HistogramData:
-    return HistogramData(hist.edges, hist.density())
+class _HistogramMemo:
+    """The drawable form of each core histogram, made once per histogram object.
+
+    The plots skip an item whose data object is the one it already shows, so an unchanged
+    histogram (the input sample's, a pinned function's) is not fed to pyqtgraph again.
+    """
+
+    def __init__(self, size: int = 32) -> None:
+        self._size = size
+        # Keyed by id(); the histogram is kept with its data so that the id stays its own.
+        self._items: dict[int, tuple[Histogram, HistogramData]] = {}
+
+    def __call__(self, hist: Histogram) -> HistogramData:
+        found = self._items.get(id(hist))
+        if found is not None and found[0] is hist:
+            return found[1]
+        data = HistogramData(hist.edges, hist.density())
+        if len(self._items) >= self._size:
+            self._items.pop(next(iter(self._items)))
+        self._items[id(hist)] = (hist, data)
+        return data
 
 
 def format_value(value: float) -> str:
@@ -82,6 +101,7 @@ class ExplorerController(QObject):
         self._pin_curves: list[CurveData | None] = []
         self._stats: SampleStats | None = None
         self._pin_stats: dict[tuple[Any, ...], SampleStats] = {}
+        self._histogram = _HistogramMemo()
         # While refresh_all replays every field, requests wait for one at its end.
         self._holding_stats = False
         self._connect_widgets()
@@ -433,9 +453,10 @@ class ExplorerController(QObject):
         if stats is None:
             self.plots.set_histograms(None, None, None)
             return
-        inputs = _histogram(stats.input_hist) if self.state.show_input_histogram else None
+        histogram = self._histogram
+        inputs = histogram(stats.input_hist) if self.state.show_input_histogram else None
         self.plots.set_histograms(
-            _histogram(stats.output_hist), _histogram(stats.derivative_hist), inputs
+            histogram(stats.output_hist), histogram(stats.derivative_hist), inputs
         )
 
     def _draw_pin_histograms(self) -> None:
@@ -444,8 +465,8 @@ class ExplorerController(QObject):
         if self.state.pin_histograms:
             for pin in self.state.pins:
                 stats = self._pin_stats.get(self._job(pin.key, dict(pin.params)).cache_key())
-                outputs.append(_histogram(stats.output_hist) if stats else None)
-                gradients.append(_histogram(stats.derivative_hist) if stats else None)
+                outputs.append(self._histogram(stats.output_hist) if stats else None)
+                gradients.append(self._histogram(stats.derivative_hist) if stats else None)
         self.plots.set_pinned_histograms(outputs, gradients)
 
     @property

@@ -1,17 +1,23 @@
 """The four plots: f(x), f′(x) and the histograms of f(X) and f′(X).
 
 Every curve item is created once and then fed with ``setData``; the current function's item is
-the first data item of each plot, pinned functions follow it.
+the first data item of each plot, pinned functions follow it. Axis ranges are fitted here from the
+data's extremes instead of by pyqtgraph's autorange, and only move when the data would need them to
+move by more than a few per cent: an axis whose range changes must redraw its ticks and grid, the
+dearest part of a repaint, so a slider drag should not do that on every step.
 """
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGridLayout, QWidget
 
@@ -27,6 +33,21 @@ _PIN_STYLES = (
     Qt.PenStyle.DashDotDotLine,
     Qt.PenStyle.DashLine,
 )
+
+
+#: Fitted ranges keep this share of the data's span free on each side.
+_PAD = 0.05
+#: A fitted range is moved only when one of its ends is off by more than this share of the span.
+#: Smaller than _PAD, so data inside a range that was not moved still never touches its edges.
+_TOLERANCE = 0.04
+#: Changes of one axis's data closer together than this are a storm (a slider being dragged).
+_STORM_SECONDS = 0.25
+#: During a storm a range moves only when the data leaves it or fills less than 1/_LOOSE of it,
+#: and then with this much headroom each side, so the axes are redrawn every few steps instead of
+#: on every step; the tight fit follows when the storm has been over for _SETTLE_MS.
+_HEADROOM = 0.1
+_LOOSE = 1.5
+_SETTLE_MS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +66,55 @@ class PinnedCurve:
     curve: CurveData | None
 
 
+def finite_bounds(values: np.ndarray) -> tuple[float, float] | None:
+    """(min, max) of the finite entries of ``values``; None when there is none."""
+    if values.size == 0:
+        return None
+    low, high = float(np.min(values)), float(np.max(values))
+    if math.isfinite(low) and math.isfinite(high):
+        return (low, high)  # the usual case: two reductions, no mask
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return None
+    return (float(finite.min()), float(finite.max()))
+
+
+def padded(bounds: tuple[float, float]) -> tuple[float, float]:
+    """A view range showing ``bounds`` with a margin; a point gets a unit-wide window."""
+    low, high = bounds
+    span = high - low
+    if not span > 1e-12 * max(1.0, abs(low), abs(high)):
+        half = 0.5 * max(1.0, abs(low))
+        return (low - half, high + half)
+    return (low - _PAD * span, high + _PAD * span)
+
+
+def needs_refit(current: Sequence[float], target: tuple[float, float]) -> bool:
+    """True when the shown range ``current`` is off from ``target`` by more than the tolerance."""
+    low, high = target
+    slack = _TOLERANCE * (high - low)
+    return abs(current[0] - low) > slack or abs(current[1] - high) > slack
+
+
+def storm_range(
+    current: Sequence[float], target: tuple[float, float]
+) -> tuple[float, float] | None:
+    """During a storm: None while ``current`` holds ``target`` and is not too loose, else
+    ``target`` with headroom."""
+    low, high = target
+    span = high - low
+    if low >= current[0] and high <= current[1] and current[1] - current[0] <= _LOOSE * span:
+        return None
+    return (low - _HEADROOM * span, high + _HEADROOM * span)
+
+
+def _union(bounds: Sequence[tuple[float, float] | None]) -> tuple[float, float] | None:
+    shown = [b for b in bounds if b is not None]
+    if not shown:
+        return None
+    return (min(b[0] for b in shown), max(b[1] for b in shown))
+
+
 def _make_plot(name: str, title: str, x_label: str, y_label: str) -> pg.PlotWidget:
     plot = pg.PlotWidget()
     plot.setObjectName(name)
@@ -55,7 +125,11 @@ def _make_plot(name: str, title: str, x_label: str, y_label: str) -> pg.PlotWidg
     item.showGrid(x=True, y=True)
     item.setMenuEnabled(False)
     item.hideButtons()
-    item.getViewBox().setMouseMode(pg.ViewBox.PanMode)
+    view = item.getViewBox()
+    view.setMouseMode(pg.ViewBox.PanMode)
+    # Ranges are fitted by PlotsView; pyqtgraph's autorange would rescan every item's bounds
+    # before each paint and move the axes on every data change.
+    view.disableAutoRange()
     for name in ("left", "bottom"):
         # Axes carry the grid lines and tick text: the costliest part of a repaint. Cached as a
         # pixmap they are redrawn only when their ticks move, not on every curve update.
@@ -68,7 +142,9 @@ class PlotsView(QWidget):
     """Four linked pyqtgraph plots in a 2 × 2 grid, plus a crosshair on the curve plots.
 
     Emits :attr:`xRangeEdited` when the user pans or zooms the curves and :attr:`hovered` with
-    the x under the mouse (NaN when it leaves).
+    the x under the mouse (NaN when it leaves). The y ranges (and the histograms' x ranges)
+    follow the data until the user pans or zooms that axis; :meth:`reset_y_ranges` hands them
+    back.
     """
 
     xRangeEdited = Signal(float, float)
@@ -91,19 +167,31 @@ class PlotsView(QWidget):
         oi, gi = self.output_histogram.getPlotItem(), self.gradient_histogram.getPlotItem()
         self.legend = fi.addLegend(offset=(8, 8), labelTextSize="9pt")
         self.legend.setVisible(False)
+        self._legend_labels: tuple[str, ...] = ()
         # The current function first: tests and other code find it as listDataItems()[0].
         self.f_curve = fi.plot(connect="finite")
         self.df_curve = di.plot(connect="finite")
-        self.out_hist = oi.plot(stepMode="center", fillLevel=0)
-        self.grad_hist = gi.plot(stepMode="center", fillLevel=0)
+        self.out_hist = oi.plot(stepMode="center", fillLevel=0, antialias=False)
+        self.grad_hist = gi.plot(stepMode="center", fillLevel=0, antialias=False)
         self.f_pins = [fi.plot(connect="finite") for _ in range(MAX_PINS)]
         self.df_pins = [di.plot(connect="finite") for _ in range(MAX_PINS)]
-        self.out_pins = [oi.plot(stepMode="center") for _ in range(MAX_PINS)]
-        self.grad_pins = [gi.plot(stepMode="center") for _ in range(MAX_PINS)]
-        self.in_hist = oi.plot(stepMode="center", fillLevel=0)
+        self.out_pins = [oi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
+        self.grad_pins = [gi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
+        self.in_hist = oi.plot(stepMode="center", fillLevel=0, antialias=False)
         self.in_hist.setZValue(-10)
         for curve in (self.f_curve, self.df_curve):
             curve.setZValue(10)
+        # What each item shows, so that an unchanged pin is not fed again, and the extremes of
+        # its data in view coordinates (x bounds, y bounds), from which the ranges are fitted.
+        self._shown: dict[Any, object] = {}
+        self._bounds: dict[Any, tuple[tuple[float, float] | None, tuple[float, float] | None]] = {}
+        # Axes the user has panned or zoomed: they keep the user's range until a reset.
+        self._manual: dict[pg.ViewBox, list[bool]] = {}
+        self._last_change: dict[tuple[pg.ViewBox, int], float] = {}
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(_SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settle)
 
         self._zero_lines: list[pg.InfiniteLine] = []
         for item in (fi, di):
@@ -119,11 +207,10 @@ class PlotsView(QWidget):
             item.addItem(line, ignoreBounds=True)
             self._cross_lines.append(line)
 
-        for item in (fi, di):
-            view = item.getViewBox()
-            view.enableAutoRange(axis=pg.ViewBox.YAxis)
-            view.setAutoVisible(y=True)
-            view.disableAutoRange(axis=pg.ViewBox.XAxis)
+        for plot in self.plots:
+            view = plot.getPlotItem().getViewBox()
+            self._manual[view] = [False, False]
+            view.sigRangeChangedManually.connect(self._range_edited_by_user)
         fi.getViewBox().sigXRangeChanged.connect(self._range_moved)
         self._mouse_proxies = [
             pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=60, slot=self._mouse_moved)
@@ -193,40 +280,163 @@ class PlotsView(QWidget):
         for curve in (self.f_curve, self.df_curve, *self.f_pins, *self.df_pins):
             curve.setCurveClickable(False)
 
+    # -- data and ranges ---------------------------------------------------------------------
+    def _show_curve(self, item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+        # NaN marks where a line must break: "finite" connection keeps those gaps, and the
+        # item's own finite scan is skipped (the path builder handles NaN itself).
+        item.setData(x, y, connect="finite", skipFiniteCheck=True)
+        if self._log_derivative and item in self._derivative_items:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y_view = np.log10(y)
+        else:
+            y_view = y
+        self._bounds[item] = ((float(x[0]), float(x[-1])), finite_bounds(y_view))
+
+    def _show_histogram(self, item: pg.PlotDataItem, data: HistogramData) -> None:
+        # Edges and densities of a histogram are finite: no scan for NaN needed.
+        item.setData(data.edges, data.density, skipFiniteCheck=True)
+        peak = float(np.max(data.density)) if data.density.size else 0.0
+        self._bounds[item] = (
+            (float(data.edges[0]), float(data.edges[-1])),
+            (0.0, peak if math.isfinite(peak) and peak > 0 else 1.0),
+        )
+
+    def _hide(self, item: pg.PlotDataItem) -> None:
+        if self._bounds.pop(item, None) is not None or item.xData is not None:
+            item.clear()
+
+    @property
+    def _derivative_items(self) -> tuple[pg.PlotDataItem, ...]:
+        return (self.df_curve, *self.df_pins)
+
+    def _fit(self, plot: pg.PlotWidget, axes: tuple[int, ...], *, settle: bool = False) -> None:
+        """Move the ranges of ``axes`` (0 = x, 1 = y) of ``plot`` to its items' data, if needed.
+
+        An isolated change gets the tight fit; changes in a storm the lazy one (see
+        :func:`storm_range`), until the settle timer fits them tightly.
+        """
+        view = plot.getPlotItem().getViewBox()
+        manual = self._manual[view]
+        items = plot.getPlotItem().listDataItems()
+        current = view.viewRange()
+        now = time.monotonic()
+        for axis in axes:
+            if manual[axis]:
+                continue
+            bounds = _union([self._bounds[i][axis] for i in items if i in self._bounds])
+            if bounds is None:
+                continue
+            target = padded(bounds)
+            density = axis == 1 and plot not in self._curve_plots
+            if density:
+                target = (0.0, target[1])  # densities start at zero
+            new: tuple[float, float] | None
+            last = self._last_change.get((view, axis), -math.inf)
+            if not settle and now - last < _STORM_SECONDS:
+                new = storm_range(current[axis], target)
+                self._settle_timer.start()
+            else:
+                new = target if needs_refit(current[axis], target) else None
+            if not settle:
+                self._last_change[(view, axis)] = now
+            if new is None:
+                continue
+            if density:
+                new = (0.0, new[1])
+            if axis == 0:
+                view.setXRange(*new, padding=0)
+            else:
+                view.setYRange(*new, padding=0)
+
+    def _settle(self) -> None:
+        """Fit every range tightly (a storm of changes is over)."""
+        for plot in self._curve_plots:
+            self._fit(plot, (1,), settle=True)
+        for plot in (self.output_histogram, self.gradient_histogram):
+            self._fit(plot, (0, 1), settle=True)
+
+    @property
+    def _curve_plots(self) -> tuple[pg.PlotWidget, ...]:
+        return (self.function_plot, self.derivative_plot)
+
+    def _range_edited_by_user(self, mask: Sequence[bool]) -> None:
+        view = self.sender()
+        if view in self._manual:
+            for axis, moved in enumerate(mask[:2]):
+                if moved:
+                    self._manual[view][axis] = True  # type: ignore[index]
+
     # -- curves ------------------------------------------------------------------------------
     def set_curve(self, curve: CurveData | None) -> None:
         """Draw the current function's f and f′ (or nothing for a vector function)."""
         if curve is None:
-            self.f_curve.clear()
-            self.df_curve.clear()
+            self._hide(self.f_curve)
+            self._hide(self.df_curve)
             return
-        self.f_curve.setData(curve.x, curve.f)
-        self.df_curve.setData(curve.x, self._derivative_values(curve.df))
+        self._show_curve(self.f_curve, curve.x, curve.f)
+        self._show_curve(self.df_curve, curve.x, self._derivative_values(curve.df))
+        self._fit(self.function_plot, (1,))
+        self._fit(self.derivative_plot, (1,))
 
     def set_pinned_curves(self, pins: Sequence[PinnedCurve], current_label: str) -> None:
-        """Overlay pinned functions and rebuild the legend."""
-        self.legend.clear()
-        self.legend.setVisible(bool(pins))
-        if pins:
-            self.legend.addItem(self.f_curve, current_label)
+        """Overlay pinned functions and show the legend (for the current one and the pins)."""
         for index in range(MAX_PINS):
             f_item, df_item = self.f_pins[index], self.df_pins[index]
             pin = pins[index] if index < len(pins) else None
-            if pin is None or pin.curve is None:
-                f_item.clear()
-                df_item.clear()
+            curve = pin.curve if pin is not None else None
+            if self._shown.get(f_item) is curve and (curve is not None or f_item.xData is None):
+                continue  # the same curve object: nothing to draw again
+            self._shown[f_item] = curve
+            if curve is None:
+                self._hide(f_item)
+                self._hide(df_item)
             else:
-                f_item.setData(pin.curve.x, pin.curve.f)
-                df_item.setData(pin.curve.x, self._derivative_values(pin.curve.df))
-            if pin is not None:
-                self.legend.addItem(f_item, pin.label)
+                self._show_curve(f_item, curve.x, curve.f)
+                self._show_curve(df_item, curve.x, self._derivative_values(curve.df))
+        if pins:
+            labels = (current_label, *(pin.label for pin in pins))
+            self._set_legend(labels, [self.f_curve, *self.f_pins[: len(pins)]])
+        else:
+            self._set_legend((), [])
+        self._fit(self.function_plot, (1,))
+        self._fit(self.derivative_plot, (1,))
+
+    def _set_legend(self, labels: tuple[str, ...], items: Sequence[pg.PlotDataItem]) -> None:
+        if labels == self._legend_labels:
+            return
+        if len(labels) == len(self._legend_labels):
+            # Same entries, new texts (a parameter of the current function moved): relabel
+            # in place instead of building new legend items on every slider step.
+            for (_sample, label), text in zip(self.legend.items, labels, strict=True):
+                label.setText(text)
+        else:
+            self.legend.clear()
+            for item, text in zip(items, labels, strict=True):
+                self.legend.addItem(item, text)
+        self._legend_labels = labels
+        self.legend.setVisible(bool(labels))
 
     def set_log_derivative(self, on: bool) -> None:
         """Switch the derivative plot between f′ and log |f′|."""
         self._log_derivative = on
         item = self.derivative_plot.getPlotItem()
-        item.setLogMode(y=on)
+        function_view = self.function_plot.getPlotItem().getViewBox()
+        x_range = function_view.viewRange()[0]
+        self._syncing_range = True
+        try:
+            item.setLogMode(y=on)
+            # pyqtgraph turns autorange back on when the scale changes, and turning it off runs
+            # it once, which would widen the linked x window: put the window back.
+            item.getViewBox().disableAutoRange()
+            function_view.setXRange(*x_range, padding=0)
+        finally:
+            self._syncing_range = False
         item.setLabel("left", "|f′(x)|  (log scale)" if on else "f′(x)")
+        # Pinned derivatives must be drawn again in the new scale, and the fitted range is in
+        # other units now.
+        for f_item in self.f_pins:
+            self._shown.pop(f_item, None)
+        self._manual[item.getViewBox()][1] = False
 
     def _derivative_values(self, df: np.ndarray) -> np.ndarray:
         return log_magnitude(df) if self._log_derivative else df
@@ -240,11 +450,10 @@ class PlotsView(QWidget):
             self._syncing_range = False
 
     def reset_y_ranges(self) -> None:
-        """Let every plot fit its y axis to what is visible again."""
-        for plot in self.plots:
-            plot.getPlotItem().getViewBox().enableAutoRange(axis=pg.ViewBox.YAxis)
-        for plot in (self.output_histogram, self.gradient_histogram):
-            plot.getPlotItem().getViewBox().enableAutoRange(axis=pg.ViewBox.XAxis)
+        """Let every plot fit its y axis (and the histograms their x axis) to the data again."""
+        for flags in self._manual.values():
+            flags[:] = [False, False]
+        self._settle()
 
     def _range_moved(self, _view: object, x_range: Sequence[float]) -> None:
         if not self._syncing_range:
@@ -286,9 +495,12 @@ class PlotsView(QWidget):
             (self.in_hist, inputs),
         ):
             if data is None:
-                item.clear()
-            else:
-                item.setData(data.edges, data.density)
+                self._hide(item)
+            elif self._shown.get(item) is not data:
+                self._show_histogram(item, data)
+            self._shown[item] = data
+        self._fit(self.output_histogram, (0, 1))
+        self._fit(self.gradient_histogram, (0, 1))
 
     def set_pinned_histograms(
         self, outputs: Sequence[HistogramData | None], gradients: Sequence[HistogramData | None]
@@ -298,6 +510,9 @@ class PlotsView(QWidget):
             for index, item in enumerate(items):
                 data = datas[index] if index < len(datas) else None
                 if data is None:
-                    item.clear()
-                else:
-                    item.setData(data.edges, data.density)
+                    self._hide(item)
+                elif self._shown.get(item) is not data:
+                    self._show_histogram(item, data)
+                self._shown[item] = data
+        self._fit(self.output_histogram, (0, 1))
+        self._fit(self.gradient_histogram, (0, 1))

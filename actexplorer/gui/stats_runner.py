@@ -1,27 +1,38 @@
 """Runs :func:`actexplorer.core.stats.sample_stats` for the window, off the GUI thread when big.
 
-Small requests (≤ :data:`SYNC_LIMIT` samples) are computed at once so the histograms repaint in the
-same frame as the curves. Larger ones go to one worker thread; while it works, newer requests
-replace each other in a single pending slot, and a result that is no longer the newest request's
-is dropped, so a slider storm at 10⁷ samples costs at most one stale computation.
+Small requests (≤ :data:`SYNC_LIMIT` samples, well under a millisecond of work) are computed at once
+so the histograms repaint in the same frame as the curves. Larger ones go to one worker thread, so
+the curves keep repainting every frame while a slider moves; while the worker is busy, newer
+requests replace each other in a single pending slot, and a result that is no longer the newest
+request's is dropped, so a slider storm costs at most one stale computation.
+
+At 10⁷ samples the input sample alone is 80 MB: before the worker draws a new large sample it lets
+go of the cached ones, so the old and the new sample are never held at the same time.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, QTimer, Signal
 
 from actexplorer.core.activation import ParamValue
 
 if TYPE_CHECKING:
     from actexplorer.core.stats import InputDistribution, SampleStats
 
-#: Up to this many samples the statistics are computed on the GUI thread (a few milliseconds).
-SYNC_LIMIT = 200_000
+#: Up to this many samples the statistics are computed on the GUI thread. At 10⁵ samples they take
+#: several milliseconds (a third of a 60 Hz frame on a busy laptop), so those go to the worker.
+SYNC_LIMIT = 20_000
+#: How long an answer may take before busy indicators are shown.
+BUSY_DELAY_MS = 150
+#: From this many samples a sample is large enough (8 MB) that keeping old ones cached while a
+#: new one is drawn would show in the memory figure.
+LARGE_SAMPLE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -73,11 +84,12 @@ class StatsOutcome:
 
 
 def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
-    """Compute every job of ``batch`` (pure; safe on any thread)."""
+    """Compute every job of ``batch`` (safe on any thread)."""
     from actexplorer.core import get_scalar
     from actexplorer.core.stats import sample_stats
 
     start = time.perf_counter()
+    _release_other_large_samples(batch)
     results: dict[tuple[Any, ...], SampleStats] = {}
     errors: dict[tuple[Any, ...], str] = {}
     jobs = ([batch.current] if batch.current else []) + list(batch.pins)
@@ -96,6 +108,29 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
     return StatsOutcome(request_id, batch, results, errors, time.perf_counter() - start)
 
 
+_large_sample_lock = threading.Lock()
+_large_sample_key: tuple[Any, ...] | None = None
+
+
+def _release_other_large_samples(batch: StatsBatch) -> None:
+    """Forget cached samples before a batch needs a large sample that is not the last one.
+
+    Redrawing a small sample later costs little; holding an 80 MB sample of the previous input
+    distribution while the next one is drawn doubles the peak memory at 10⁷ samples.
+    """
+    from actexplorer.core.stats import clear_sample_cache
+
+    global _large_sample_key
+    jobs = ([batch.current] if batch.current else []) + list(batch.pins)
+    large = {(job.dist, job.n, job.seed) for job in jobs if job.n >= LARGE_SAMPLE}
+    if not large:
+        return
+    with _large_sample_lock:
+        if _large_sample_key not in large:
+            clear_sample_cache()
+        _large_sample_key = next(iter(large)) if len(large) == 1 else None
+
+
 class _Relay(QObject):
     """Carries a worker's outcome to the GUI thread (a queued signal)."""
 
@@ -106,7 +141,12 @@ class StatsRunner(QObject):
     """Newest-wins scheduler of statistics batches; see the module docstring."""
 
     ready = Signal(object)  # StatsOutcome of the newest request
+    #: True as soon as the newest request waits for the worker, False when it is answered.
     busyChanged = Signal(bool)
+    #: The same, for busy indicators: True only once the wait has lasted :data:`BUSY_DELAY_MS`,
+    #: so that a 10⁵-sample drag (answers within a frame or two) does not flash an indicator and
+    #: relayout the status bar on every step; False when it is answered after being shown.
+    busyShown = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, *, sync_limit: int = SYNC_LIMIT) -> None:
         super().__init__(parent)
@@ -119,6 +159,11 @@ class StatsRunner(QObject):
         self._running = False
         self._pending: tuple[int, StatsBatch] | None = None
         self._busy = False
+        self._shown_busy = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
         self._closed = False
 
     @property
@@ -170,6 +215,18 @@ class StatsRunner(QObject):
         if busy != self._busy:
             self._busy = busy
             self.busyChanged.emit(busy)
+            if busy:
+                self._busy_timer.start()
+            else:
+                self._busy_timer.stop()
+                if self._shown_busy:
+                    self._shown_busy = False
+                    self.busyShown.emit(False)
+
+    def _show_busy(self) -> None:
+        if self._busy and not self._shown_busy:
+            self._shown_busy = True
+            self.busyShown.emit(True)
 
     def wait_idle(self, timeout_s: float = 30.0, process: Callable[[], None] | None = None) -> bool:
         """Run the event loop until the newest request is answered; False on timeout."""
@@ -186,4 +243,5 @@ class StatsRunner(QObject):
         """Drop pending work and wait for the running batch (before the window goes away)."""
         self._closed = True
         self._pending = None
+        self._busy_timer.stop()
         self._pool.waitForDone()

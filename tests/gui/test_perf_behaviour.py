@@ -1,0 +1,247 @@
+"""What keeps the window fast, tested as behaviour (never timed): axes that move only when they
+must, items not fed twice, newest-wins statistics, no doubled samples, remembered facts."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from actexplorer.core import (
+    INF,
+    Activation,
+    Description,
+    Family,
+    Formula,
+    ParamSpec,
+    PropertyRules,
+)
+from actexplorer.core.stats import InputDistribution, draw_samples, sample_stats
+from actexplorer.gui import plots as plots_module
+from actexplorer.gui import stats_runner
+from actexplorer.gui.cards import PropertiesCard
+from actexplorer.gui.controller import _HistogramMemo
+from actexplorer.gui.curves import CurveData
+from actexplorer.gui.plots import (
+    HistogramData,
+    PinnedCurve,
+    PlotsView,
+    needs_refit,
+    padded,
+    storm_range,
+)
+from actexplorer.gui.stats_runner import StatsBatch, StatsJob, StatsOutcome, StatsRunner
+
+X = np.linspace(-6.0, 6.0, 2001)
+
+
+def _curve(scale: float) -> CurveData:
+    return CurveData(X, scale * np.tanh(X), scale / np.cosh(X) ** 2)
+
+
+@pytest.fixture
+def plots(qtbot) -> PlotsView:
+    view = PlotsView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_x_range(-6.0, 6.0)
+    return view
+
+
+def _y_range(plots: PlotsView) -> list[float]:
+    return plots.function_plot.getPlotItem().getViewBox().viewRange()[1]
+
+
+# -- range fitting ----------------------------------------------------------------------------
+def test_range_rules() -> None:
+    assert padded((0.0, 10.0)) == (-0.5, 10.5)
+    assert padded((2.0, 2.0)) == (1.0, 3.0)  # a constant still gets a window
+    assert not needs_refit((-0.5, 10.5), (-0.45, 10.4))
+    assert needs_refit((-0.5, 10.5), (-0.5, 12.0))
+    # In a storm: keep a range that holds the data, widen with headroom when it does not.
+    assert storm_range((-1.0, 11.0), (-0.5, 10.5)) is None
+    low, high = storm_range((-1.0, 10.0), (-0.5, 10.5)) or (0.0, 0.0)
+    assert low < -0.5 and high > 10.5
+    assert storm_range((-50.0, 50.0), (-0.5, 10.5)) is not None  # far too loose
+
+
+def test_an_isolated_change_fits_tightly(plots: PlotsView) -> None:
+    plots.set_curve(_curve(3.0))
+    assert not needs_refit(_y_range(plots), padded((-3.0 * np.tanh(6), 3.0 * np.tanh(6))))
+
+
+def test_a_drag_storm_moves_the_axes_now_and_then(plots: PlotsView, qtbot, monkeypatch) -> None:
+    # Every change below counts as part of one storm however slowly the machine runs.
+    monkeypatch.setattr(plots_module, "_STORM_SECONDS", 3600.0)
+    view = plots.function_plot.getPlotItem().getViewBox()
+    plots.set_curve(_curve(1.0))
+    moves: list[object] = []
+    view.sigYRangeChanged.connect(lambda *_: moves.append(1))
+    steps = 60
+    for step in range(steps):
+        scale = 1.0 + 0.01 * step
+        plots.set_curve(_curve(scale))
+        low, high = _y_range(plots)
+        assert low <= -scale * np.tanh(6) and high >= scale * np.tanh(6)  # never clipped
+    assert len(moves) <= steps // 5
+    # When the storm is over the range settles to the tight fit.
+    qtbot.waitUntil(
+        lambda: not needs_refit(_y_range(plots), padded((-1.59 * np.tanh(6), 1.59 * np.tanh(6)))),
+        timeout=5_000,
+    )
+
+
+def test_a_zoomed_axis_keeps_the_users_range_until_reset(plots: PlotsView) -> None:
+    view = plots.function_plot.getPlotItem().getViewBox()
+    plots.set_curve(_curve(1.0))
+    view.setYRange(-10.0, 10.0, padding=0)
+    view.sigRangeChangedManually.emit([False, True])
+    plots.set_curve(_curve(2.0))
+    assert _y_range(plots) == pytest.approx([-10.0, 10.0])
+    plots.reset_y_ranges()
+    assert not needs_refit(_y_range(plots), padded((-2.0 * np.tanh(6), 2.0 * np.tanh(6))))
+
+
+def test_histogram_ranges_follow_the_bins_and_start_at_zero(plots: PlotsView) -> None:
+    edges = np.linspace(-1.0, 3.0, 101)
+    density = np.full(100, 0.25)
+    plots.set_histograms(HistogramData(edges, density), None, None)
+    x_range, y_range = plots.output_histogram.getPlotItem().getViewBox().viewRange()
+    assert x_range[0] <= -1.0 and x_range[1] >= 3.0
+    assert y_range[0] == 0.0 and y_range[1] >= 0.25
+
+
+# -- items are created once and fed only when their data changes ------------------------------
+def test_the_legend_is_relabelled_in_place(plots: PlotsView) -> None:
+    pin = PinnedCurve("Tanh", _curve(1.0))
+    plots.set_pinned_curves([pin], "ELU")
+    labels = [label for _sample, label in plots.legend.items]
+    plots.set_pinned_curves([pin], "ELU (alpha=0.5)")
+    assert [label for _sample, label in plots.legend.items] == labels  # the same items
+    assert labels[0].text == "ELU (alpha=0.5)"
+    plots.set_pinned_curves([], "ELU")
+    assert not plots.legend.items and not plots.legend.isVisible()
+
+
+def test_an_unchanged_pin_is_not_fed_again(plots: PlotsView, monkeypatch) -> None:
+    fed: list[object] = []
+    item = plots.f_pins[0]
+    original = item.setData
+    monkeypatch.setattr(item, "setData", lambda *a, **k: (fed.append(1), original(*a, **k)))
+    pin = PinnedCurve("Tanh", _curve(1.0))
+    for label in ("ELU", "ELU (alpha=0.3)", "ELU (alpha=0.4)"):
+        plots.set_pinned_curves([pin], label)
+    assert len(fed) == 1
+    plots.set_pinned_curves([PinnedCurve("Tanh", _curve(2.0))], "ELU")
+    assert len(fed) == 2
+    np.testing.assert_array_equal(item.yData, 2.0 * np.tanh(X))
+
+
+def test_the_same_core_histogram_gives_the_same_drawable() -> None:
+    stats = sample_stats(_counting_activation([]), {}, InputDistribution(), 2_000, 0)
+    memo = _HistogramMemo(size=4)
+    first = memo(stats.input_hist)
+    assert memo(stats.input_hist) is first
+    np.testing.assert_array_equal(first.density, stats.input_hist.density())
+    assert memo(stats.output_hist) is not first
+
+
+# -- statistics: newest wins, quiet indicators, no doubled samples ----------------------------
+def _job(n: int, seed: int = 0, dist: InputDistribution | None = None) -> StatsJob:
+    return StatsJob("relu", {}, dist or InputDistribution(), n, seed)
+
+
+def test_a_storm_of_requests_computes_the_running_one_and_the_newest(qtbot, monkeypatch) -> None:
+    computed: list[int] = []
+
+    def slow_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
+        computed.append(request_id)
+        time.sleep(0.05)  # long enough that every request below arrives while it works
+        return StatsOutcome(request_id, batch)
+
+    monkeypatch.setattr(stats_runner, "run_batch", slow_batch)
+    runner = StatsRunner(sync_limit=0)
+    answers: list[StatsOutcome] = []
+    runner.ready.connect(answers.append)
+    ids = [runner.submit(StatsBatch(_job(1_000, seed))) for seed in range(20)]
+    assert runner.wait_idle(10)
+    assert computed == [ids[0], ids[-1]]
+    assert [a.request_id for a in answers] == [ids[-1]]  # the stale answer is dropped
+    runner.shutdown()
+
+
+def test_busy_indicators_wait_for_a_slow_answer(qtbot, monkeypatch) -> None:
+    def slow_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
+        time.sleep(3 * stats_runner.BUSY_DELAY_MS / 1000)
+        return StatsOutcome(request_id, batch)
+
+    runner = StatsRunner(sync_limit=5_000)
+    shown: list[bool] = []
+    changed: list[bool] = []
+    runner.busyShown.connect(shown.append)
+    runner.busyChanged.connect(changed.append)
+    runner.submit(StatsBatch(_job(1_000)))  # answered at once: nothing to show
+    assert shown == [] and changed == []
+    monkeypatch.setattr(stats_runner, "run_batch", slow_batch)
+    runner.submit(StatsBatch(_job(10_000)))
+    assert changed == [True]
+    assert runner.wait_idle(10)
+    assert changed == [True, False]
+    assert shown == [True, False]
+    runner.shutdown()
+
+
+def test_a_new_large_sample_lets_go_of_the_old_one(monkeypatch) -> None:
+    monkeypatch.setattr(stats_runner, "_large_sample_key", None)
+    n = stats_runner.LARGE_SAMPLE
+    old = draw_samples(InputDistribution(), n, 0)
+    stats_runner._release_other_large_samples(StatsBatch(_job(n, 0)))
+    kept = draw_samples(InputDistribution(), n, 0)
+    stats_runner._release_other_large_samples(StatsBatch(_job(n, 0)))
+    assert draw_samples(InputDistribution(), n, 0) is kept  # the same sample stays cached
+    small = draw_samples(InputDistribution(), 1_000, 0)
+    stats_runner._release_other_large_samples(StatsBatch(_job(1_000, 5)))
+    assert draw_samples(InputDistribution(), 1_000, 0) is small  # small work clears nothing
+    stats_runner._release_other_large_samples(StatsBatch(_job(n, 1)))
+    assert draw_samples(InputDistribution(), n, 0) is not kept  # dropped for the new seed
+    del old
+
+
+# -- the properties card ----------------------------------------------------------------------
+def _counting_activation(calls: list[float]) -> Activation:
+    def output_range(p: dict[str, float]) -> tuple[float, float]:
+        calls.append(p["alpha"])
+        return (-p["alpha"], INF)
+
+    return Activation(
+        key="counting_stand_in",
+        name="Counting",
+        family=Family.EXPONENTIAL,
+        formula=Formula("x", "x"),
+        kernel=lambda x, alpha: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0))),
+        derivative_kernel=lambda x, alpha: np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0))),
+        rules=PropertyRules(output_range=output_range),
+        description=Description("A test function."),
+        params=(ParamSpec("alpha", 1.0, 0.0, 10.0, "scale"),),
+    )
+
+
+def test_the_card_works_out_each_setting_once(qtbot) -> None:
+    card = PropertiesCard()
+    qtbot.addWidget(card)
+    calls: list[float] = []
+    act = _counting_activation(calls)
+    card.set_activation(act, {"alpha": 1.0})
+    for alpha in (2.0, 1.0, 2.0, 1.0):
+        card.set_params({"alpha": alpha})
+    assert calls == [1.0, 2.0]
+    assert card.fact("output_range") == "−1 to ∞"
+    with pytest.raises(ValueError, match="alpha"):
+        card.set_params({"alpha": -1.0})
+    assert card.fact("output_range") == "−1 to ∞"
+    # Another activation starts afresh.
+    card.set_activation(_counting_activation(calls), {"alpha": 2.0})
+    assert calls == [1.0, 2.0, 2.0]
