@@ -687,6 +687,8 @@ class FormulaView(QWidget):
     # -- public API --------------------------------------------------------------------------
     def set_formula(self, latex: str, text: str = "") -> None:
         """Show ``latex``; ``text`` (plain text) is the tooltip and the fallback."""
+        if latex == self._latex and (text or latex) == self._text:
+            return
         self._latex = latex
         self._text = text or latex
         self.setToolTip(text)

@@ -141,9 +141,9 @@ class MainWindow(QMainWindow):
         )
         self.controller.readoutChanged.connect(self.readout.setText)
         self.controller.statsChanged.connect(self.statistics.set_stats)
-        self.runner.busyChanged.connect(self.statistics.set_busy)
+        self.runner.busyShown.connect(self.statistics.set_busy)
         self.statistics.set_stats(self.controller.stats)
-        self.runner.busyChanged.connect(self._busy_changed)
+        self.runner.busyShown.connect(self._busy_changed)
         self.exports = ExportCommands(
             self, self.state, self.controller, self.plots, self.runner, settings
         )
@@ -333,15 +333,17 @@ class MainWindow(QMainWindow):
 
     # -- views of the current function -------------------------------------------------------
     def _show_activation(self, act: Any, params: dict[str, Any]) -> None:
+        if act.key == self._shown_key:
+            # A parameter moved: only the facts depend on it. Touching the header would relayout
+            # and repaint the whole window on every slider step.
+            self.properties.set_params(params)
+            return
+        self._shown_key = act.key
         self.title.setText(act.name)
         self.key_label.setText(act.key)
         self.formula.set_formula(act.formula.latex, act.formula.text)
         self.summary.setText(act.description.summary)
-        if act.key != self._shown_key:
-            self._shown_key = act.key
-            self.properties.set_activation(act, params)
-        else:
-            self.properties.set_params(params)
+        self.properties.set_activation(act, params)
         vector = isinstance(act, VectorActivation)
         if vector:
             self._softmax_view()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -23,20 +26,45 @@ from PySide6.QtWidgets import (
 from actexplorer.gui.params import MESSAGE_MS
 from actexplorer.gui.theme import LIGHT, OKABE_ITO, Look
 
-#: Curve colours by meaning, from the Okabe–Ito palette (safe for colour-vision deficiencies).
-MEAN = OKABE_ITO["orange"]
-STD = OKABE_ITO["blue"]
-PREDICTED = OKABE_ITO["black"]
-DEAD = OKABE_ITO["vermillion"]
-SATURATED = OKABE_ITO["bluish_green"]
-DEAD_UNITS = OKABE_ITO["reddish_purple"]
-GRADIENT = OKABE_ITO["vermillion"]
-#: The two racing activations, and the classes of the datasets.
-RUNS = (OKABE_ITO["blue"], OKABE_ITO["orange"])
-CLASSES = (OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"])
-#: Colour maps: perceptually uniform for densities, colour-blind-safe diverging for ln χ.
+#: Colour maps: perceptually uniform for densities, colour-blind-safe diverging for ln χ. Both
+#: carry their own lightness ramp, so they read the same on a light and a dark plot.
 DENSITY_MAP = "viridis"
 DIVERGING_MAP = "CET-CBD1"
+
+
+@dataclass(frozen=True, slots=True)
+class LabColours:
+    """Curve colours by meaning for one look, all from the Okabe–Ito palette.
+
+    The dark look swaps the deep blue for sky blue and black ink for the plot's foreground, as
+    the explorer does, so every curve keeps at least 3:1 contrast against the plot background.
+    """
+
+    mean: str
+    std: str
+    predicted: str
+    dead: str
+    saturated: str
+    dead_units: str
+    gradient: str
+    runs: tuple[str, str]
+    classes: tuple[str, str, str]
+
+
+def lab_colours(look: Look) -> LabColours:
+    """The lab's curve colours for ``look``."""
+    blue = OKABE_ITO["sky_blue"] if look.dark else OKABE_ITO["blue"]
+    return LabColours(
+        mean=OKABE_ITO["orange"],
+        std=blue,
+        predicted=look.plot_foreground if look.dark else OKABE_ITO["black"],
+        dead=OKABE_ITO["vermillion"],
+        saturated=OKABE_ITO["bluish_green"],
+        dead_units=OKABE_ITO["reddish_purple"],
+        gradient=OKABE_ITO["vermillion"],
+        runs=(blue, OKABE_ITO["orange"]),
+        classes=(blue, OKABE_ITO["orange"], OKABE_ITO["bluish_green"]),
+    )
 
 
 def make_plot(name: str, title: str, x_label: str, y_label: str) -> pg.PlotWidget:
@@ -54,14 +82,17 @@ def make_plot(name: str, title: str, x_label: str, y_label: str) -> pg.PlotWidge
     return plot
 
 
-def style_plot(plot: pg.PlotWidget, look: Look = LIGHT) -> None:
-    """Colours, fonts and grid of ``look`` for one plot."""
+def style_plot(plot: pg.PlotWidget, look: Look = LIGHT, title_colour: str | None = None) -> None:
+    """Colours, fonts and grid of ``look`` for one plot, its legend and its colour bars.
+
+    ``title_colour`` overrides the foreground for a title that names a coloured run.
+    """
     tick_font = QFont()
     tick_font.setPointSizeF(8.0)
     plot.setBackground(look.plot_background)
     item = plot.getPlotItem()
     item.titleLabel.setText(
-        item.titleLabel.text, color=look.plot_foreground, size="9.5pt", bold=True
+        item.titleLabel.text, color=title_colour or look.plot_foreground, size="9.5pt", bold=True
     )
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
@@ -70,7 +101,39 @@ def style_plot(plot: pg.PlotWidget, look: Look = LIGHT) -> None:
         axis.setTickFont(tick_font)
         axis.label.setDefaultTextColor(pg.mkColor(look.plot_foreground))
         axis.setGrid(int(look.grid_alpha * 255))
-        axis.enableAutoSIPrefix(False)  # "(x0.001)" beside a symbol reads as part of it
+        # "(x0.001)" beside a symbol reads as part of it. Turning the prefix off alone keeps
+        # whatever scale the current range implies (pyqtgraph 0.14), so restyling a plot with
+        # data in it would print 0.6 as 600: no range may enable a prefix at all.
+        axis.setSIPrefixEnableRanges(())
+        axis.enableAutoSIPrefix(False)
+    if item.legend is not None:
+        style_legend(item.legend, look)
+    # A colour bar inserted with ``insert_in`` lives in the plot item's layout, not as a child.
+    layout = item.layout
+    for index in range(layout.count()):
+        child = layout.itemAt(index)
+        if isinstance(child, pg.ColorBarItem):
+            style_colour_bar(child, look, tick_font)
+
+
+def style_legend(legend: pg.LegendItem, look: Look) -> None:
+    """A legend's frame, fill and label colour for ``look``."""
+    legend.setLabelTextColor(look.plot_foreground)
+    for _sample, label in legend.items:
+        label.setText(label.text)  # the new colour only shows once the text is set again
+    legend.setBrush(pg.mkBrush(look.plot_background + "d0"))
+    legend.setPen(pg.mkPen(look.axis_line))
+
+
+def style_colour_bar(bar: pg.ColorBarItem, look: Look, tick_font: QFont | None = None) -> None:
+    """A colour bar's frame, ticks and label for ``look`` (the colour map itself stays)."""
+    for name in ("left", "right", "top", "bottom"):
+        axis = bar.getAxis(name)
+        axis.setPen(pg.mkPen(look.axis_line))
+        axis.setTextPen(pg.mkPen(look.plot_foreground))
+        axis.label.setDefaultTextColor(pg.mkColor(look.muted))
+        if tick_font is not None:
+            axis.setTickFont(tick_font)
 
 
 def add_legend(
@@ -78,10 +141,51 @@ def add_legend(
 ) -> pg.LegendItem:
     """A compact legend, top right by default (a negative y offset puts it at the bottom)."""
     legend = plot.getPlotItem().addLegend(offset=corner, labelTextSize="8pt", verSpacing=-6)
-    legend.setLabelTextColor(look.plot_foreground)
-    legend.setBrush(pg.mkBrush(look.plot_background + "d0"))
-    legend.setPen(pg.mkPen(look.axis_line))
+    style_legend(legend, look)
     return legend
+
+
+class SidePanel(QScrollArea):
+    """A vertically scrolling column of controls, as wide as they need (at least ``min_width``).
+
+    A fixed width cut off fields and buttons whenever the font or style made them wider.
+    """
+
+    def __init__(self, controls: QWidget, name: str, min_width: int = 250) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._min_width = min_width
+        self.setWidgetResizable(True)
+        self.setWidget(controls)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        controls.installEventFilter(self)
+
+    def fitting_width(self) -> int:
+        """The width that shows the controls' minimum size beside a vertical scroll bar."""
+        controls = self.widget()
+        need = controls.minimumSizeHint().width() if controls is not None else 0
+        # The scroll bar is reserved even while hidden, so showing it never cuts the fields.
+        bar = self.verticalScrollBar().sizeHint().width()
+        return max(self._min_width, need) + bar + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        """As wide as :meth:`fitting_width`."""
+        return QSize(self.fitting_width(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than :meth:`fitting_width`."""
+        return QSize(self.fitting_width(), super().minimumSizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Follow the controls when their layout (font, style, shown rows) changes."""
+        if watched is self.widget() and event.type() in (
+            QEvent.Type.LayoutRequest,
+            QEvent.Type.StyleChange,
+            QEvent.Type.FontChange,
+        ):
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
 
 def pen(color: str, width: float = 2.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> object:

@@ -19,18 +19,17 @@ from actexplorer.core.activation import ParamValue
 from actexplorer.core.lab import FixedPoint, PhaseDiagram, fixed_point, phase_diagram, variance_map
 from actexplorer.gui.lab._common import (
     DIVERGING_MAP,
-    MEAN,
-    PREDICTED,
-    STD,
     BusyIndicator,
     EventLinks,
     MessageLine,
     add_legend,
+    lab_colours,
     make_plot,
     pen,
     style_plot,
 )
 from actexplorer.gui.lab.workers import LatestRunner
+from actexplorer.gui.theme import LIGHT, Look
 from actexplorer.lab_state import LabState, scalar_key
 from actexplorer.state import ExplorerState
 
@@ -93,7 +92,8 @@ class ChaosView(QWidget):
             width=14,
         )
         self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
-        self.critical = pg.IsocurveItem(level=0.0, pen=pen(PREDICTED, 2.5))
+        # Drawn over the colour map, whose middle (χ = 1) is pale in both looks: always black.
+        self.critical = pg.IsocurveItem(level=0.0, pen=pen("#000000", 2.5))
         self.critical.setParentItem(self.image)
         self.marker = pg.ScatterPlotItem(
             size=18, symbol="star", brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("#000000", width=2)
@@ -108,16 +108,14 @@ class ChaosView(QWidget):
         self.plot.setYRange(float(SIGMA_B_AXIS[0]), float(SIGMA_B_AXIS[-1]), padding=0)
         self.plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
         self.plot.setToolTip("Click to use W ~ N(0, σ_w²/fan_in), b ~ N(0, σ_b²) there")
-        style_plot(self.plot)
 
         self.map_plot = make_plot("varianceMap", "Variance map", "q_l", "q_{l+1}")
         add_legend(self.map_plot)
-        self.map_curve = self.map_plot.plot(pen=pen(STD), name="σ_w²E[φ(√q z)²] + σ_b²")
-        self.diagonal = self.map_plot.plot(pen=pen(PREDICTED, 1, Qt.PenStyle.DashLine), name="q")
-        self.q_star_dot = self.map_plot.plot(
-            pen=None, symbol="o", symbolSize=9, symbolBrush=MEAN, symbolPen="#000000", name="q*"
-        )
-        style_plot(self.map_plot)
+        # Colours come from set_look.
+        self.map_curve = self.map_plot.plot(name="σ_w²E[φ(√q z)²] + σ_b²")
+        self.diagonal = self.map_plot.plot(name="q")
+        self.q_star_dot = self.map_plot.plot(pen=None, symbol="o", symbolSize=9, name="q*")
+        self.set_look(LIGHT)
 
         self.readout = QLabel()
         self.readout.setObjectName("chaosReadout")
@@ -176,6 +174,16 @@ class ChaosView(QWidget):
         for signal in (ev.sigma_w, ev.sigma_b, ev.init_scheme, ev.init_mode, ev.width):
             link(signal, self._point_changed)
         link(ev.activation_gain, self._point_changed)
+
+    def set_look(self, look: Look) -> None:
+        """Restyle both plots and recolour the variance map's curves for ``look``."""
+        c = lab_colours(look)
+        self.map_curve.setPen(pen(c.std))
+        self.diagonal.setPen(pen(c.predicted, 1, Qt.PenStyle.DashLine))
+        self.q_star_dot.setSymbolBrush(c.mean)
+        self.q_star_dot.setSymbolPen(pg.mkPen(c.predicted))
+        for plot in (self.plot, self.map_plot):
+            style_plot(plot, look)
 
     # -- scheduling -------------------------------------------------------------------------
     def _function_changed(self, *_: object) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,23 +43,18 @@ from actexplorer.core.lab import (
 )
 from actexplorer.core.stats import InputDistribution
 from actexplorer.gui.lab._common import (
-    DEAD,
-    DEAD_UNITS,
     DENSITY_MAP,
-    GRADIENT,
-    MEAN,
-    PREDICTED,
-    SATURATED,
-    STD,
     BusyIndicator,
     EventLinks,
     MessageLine,
+    SidePanel,
     add_legend,
     add_row,
     compact,
     double_spin,
     finite,
     form_grid,
+    lab_colours,
     log_points,
     make_plot,
     pen,
@@ -70,6 +64,7 @@ from actexplorer.gui.lab._common import (
 )
 from actexplorer.gui.lab.workers import LatestRunner
 from actexplorer.gui.panels import section_title
+from actexplorer.gui.theme import LIGHT, Look
 from actexplorer.lab_state import (
     MAX_BATCH,
     MAX_DEPTH,
@@ -357,6 +352,7 @@ class DepthPlots(QWidget):
     def __init__(self, lab: LabState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lab = lab
+        self.look = LIGHT
         self.result: PropagationResult | None = None
         self.prediction: MeanFieldTrajectory | None = None
 
@@ -386,59 +382,35 @@ class DepthPlots(QWidget):
         self.layer_line.setToolTip("Drag to choose the layer of the histogram")
         self.heatmap.addItem(self.layer_line)
 
-        self.hist_curve = self.histogram.plot(
-            stepMode="center", fillLevel=0, pen=pen(STD, 1.5), brush=pg.mkBrush(0, 114, 178, 70)
-        )
+        # Curves get their colours in set_look.
+        self.hist_curve = self.histogram.plot(stepMode="center", fillLevel=0)
         add_legend(self.moments)
-        self.mean_curve = self.moments.plot(pen=pen(MEAN), name="mean", connect="finite")
-        self.std_curve = self.moments.plot(pen=pen(STD), name="std", connect="finite")
-        self.std_pred = self.moments.plot(
-            pen=pen(PREDICTED, 1.5, _DASH), name="std, mean field", connect="finite"
-        )
+        self.mean_curve = self.moments.plot(name="mean", connect="finite")
+        self.std_curve = self.moments.plot(name="std", connect="finite")
+        self.std_pred = self.moments.plot(name="std, mean field", connect="finite")
         add_legend(self.shares)
-        self.dead_curve = self.shares.plot(pen=pen(DEAD), name="dead (x = 0)")
-        self.dead_units_curve = self.shares.plot(
-            pen=pen(DEAD_UNITS, 1.5, Qt.PenStyle.DotLine), name="dead units"
-        )
-        self.saturated_curve = self.shares.plot(
-            pen=pen(SATURATED), name="saturated (|φ′| &lt; 0.01)"
-        )
+        self.dead_curve = self.shares.plot(name="dead (x = 0)")
+        self.dead_units_curve = self.shares.plot(name="dead units")
+        self.saturated_curve = self.shares.plot(name="saturated (|φ′| &lt; 0.01)")
         self.shares.setYRange(0.0, 1.0, padding=0.03)
         self.shares.getPlotItem().getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         add_legend(self.gradients)
         self.gradients.getPlotItem().setLogMode(y=True)
         self.grad_curve = self.gradients.plot(
-            pen=pen(GRADIENT),
-            name="simulated",
-            connect="finite",
-            symbol="o",
-            symbolSize=4,
-            symbolBrush=GRADIENT,
-            symbolPen=None,
+            name="simulated", connect="finite", symbol="o", symbolSize=4, symbolPen=None
         )
-        self.grad_pred = self.gradients.plot(
-            pen=pen(PREDICTED, 1.5, _DASH), name="mean field", connect="finite"
-        )
+        self.grad_pred = self.gradients.plot(name="mean field", connect="finite")
         add_legend(self.variance)
         self.variance.getPlotItem().setLogMode(y=True)
         self.q_curve = self.variance.plot(
-            pen=None,
-            symbol="o",
-            symbolSize=5,
-            symbolBrush=STD,
-            symbolPen=None,
-            name="simulated",
-            connect="finite",
+            pen=None, symbol="o", symbolSize=5, symbolPen=None, name="simulated", connect="finite"
         )
-        self.q_pred = self.variance.plot(
-            pen=pen(PREDICTED, 1.5, _DASH), name="mean-field map", connect="finite"
-        )
-        self.q_star_line = pg.InfiniteLine(angle=0, movable=False, pen=pen(MEAN, 1, _DASH))
+        self.q_pred = self.variance.plot(name="mean-field map", connect="finite")
+        self.q_star_line = pg.InfiniteLine(angle=0, movable=False)
         self.q_star_line.setVisible(False)
         self.variance.addItem(self.q_star_line, ignoreBounds=True)
 
-        for plot in self.plots:
-            style_plot(plot)
+        self.set_look(LIGHT)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
@@ -449,6 +421,29 @@ class DepthPlots(QWidget):
         grid.addWidget(self.gradients, 1, 1)
         grid.addWidget(self.variance, 1, 2)
         self.layer_line.sigPositionChangeFinished.connect(self._line_moved)
+
+    def set_look(self, look: Look) -> None:
+        """Restyle every plot and recolour every curve for ``look``."""
+        self.look = look
+        c = lab_colours(look)
+        fill = pg.mkColor(c.std)
+        fill.setAlpha(70)
+        self.hist_curve.setPen(pen(c.std, 1.5))
+        self.hist_curve.setBrush(pg.mkBrush(fill))
+        self.mean_curve.setPen(pen(c.mean))
+        self.std_curve.setPen(pen(c.std))
+        self.std_pred.setPen(pen(c.predicted, 1.5, _DASH))
+        self.dead_curve.setPen(pen(c.dead))
+        self.dead_units_curve.setPen(pen(c.dead_units, 1.5, Qt.PenStyle.DotLine))
+        self.saturated_curve.setPen(pen(c.saturated))
+        self.grad_curve.setPen(pen(c.gradient))
+        self.grad_curve.setSymbolBrush(c.gradient)
+        self.grad_pred.setPen(pen(c.predicted, 1.5, _DASH))
+        self.q_curve.setSymbolBrush(c.std)
+        self.q_pred.setPen(pen(c.predicted, 1.5, _DASH))
+        self.q_star_line.setPen(pen(c.mean, 1, _DASH))
+        for plot in self.plots:
+            style_plot(plot, look)
 
     @property
     def plots(self) -> tuple[pg.PlotWidget, ...]:
@@ -518,7 +513,7 @@ class DepthPlots(QWidget):
         with signals_blocked(self.layer_line):
             self.layer_line.setValue(layer)
         self.histogram.getPlotItem().setTitle(f"Layer {layer}")
-        style_plot(self.histogram)
+        style_plot(self.histogram, self.look)
         r = self.result
         if r is None or layer > r.depth:
             self.hist_curve.setData([], [])
@@ -551,11 +546,7 @@ class DepthView(QWidget):
         self._timer.setInterval(THROTTLE_MS)
         self._timer.timeout.connect(self.refresh)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.controls)
-        scroll.setFixedWidth(250)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side = SidePanel(self.controls, "depthSide")
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.readout, 1)
@@ -569,7 +560,7 @@ class DepthView(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(8)
-        layout.addWidget(scroll)
+        layout.addWidget(self.side)
         layout.addLayout(right, 1)
 
         self.runner.ready.connect(self._ready)
@@ -592,6 +583,11 @@ class DepthView(QWidget):
         link(state.events.activation, self.schedule)
         link(state.events.params, self.schedule)
         link(state.events.distribution, self.schedule)
+        self._update_readout()
+
+    def set_look(self, look: Look) -> None:
+        """Restyle the plots and the readout for ``look``."""
+        self.plots.set_look(look)
         self._update_readout()
 
     # -- scheduling -------------------------------------------------------------------------
@@ -661,11 +657,12 @@ class DepthView(QWidget):
     def _update_readout(self) -> None:
         state, lab = self._state, self._lab
         name = state.current.name
+        muted = self.plots.look.muted
         try:
             sw = lab.effective_sigma_w(state.activation, state.params)
         except ValueError:
             sw = float("nan")
-        parts = [f"<b>{name}</b>", f"σ_w = {sw:.3g} <span style='color:#5f6670'>(effective)</span>"]
+        parts = [f"<b>{name}</b>", f"σ_w = {sw:.3g} <span style='color:{muted}'>(effective)</span>"]
         parts.append(f"σ_b = {lab.sigma_b:.3g}")
         parts.append(f"{lab.depth} layers × {lab.width}")
         fixed = self.outcome.fixed if self.outcome is not None else None

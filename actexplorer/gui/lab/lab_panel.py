@@ -12,6 +12,7 @@ from actexplorer.gui.lab._common import EventLinks, MessageLine, compact
 from actexplorer.gui.lab.chaos_view import ChaosView
 from actexplorer.gui.lab.depth_view import DepthView
 from actexplorer.gui.lab.train_view import TrainView
+from actexplorer.gui.theme import LIGHT, Look
 from actexplorer.lab_state import LabState
 from actexplorer.state import ExplorerState
 
@@ -33,6 +34,7 @@ class LabPanel(QWidget):
         self.setObjectName("labPanel")
         self.state = state
         self.lab = lab if lab is not None else LabState()
+        self.look = LIGHT
         self.activation = compact(QComboBox())
         self.activation.setObjectName("labActivationCombo")
         self.activation.setToolTip("The function under study; shared with the explorer")
@@ -108,6 +110,16 @@ class LabPanel(QWidget):
             f"{k} = {v:.4g}" if isinstance(v, float) else f"{k} = {v}" for k, v in params.items()
         )
         self.params_label.setText(f"({text})" if text else "")
+
+    # -- looks ------------------------------------------------------------------------------
+    def set_look(self, look: Look) -> None:
+        """Restyle every page's plots, legends, colour bars and coloured readouts for ``look``.
+
+        The widgets themselves follow the window's palette; only the plots need telling.
+        """
+        self.look = look
+        for page in (self.depth, self.chaos, self.train):
+            page.set_look(look)
 
     # -- pages ------------------------------------------------------------------------------
     def show_page(self, name: str) -> None:

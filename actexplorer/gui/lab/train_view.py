@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,16 +37,15 @@ from actexplorer.core.lab import (
 )
 from actexplorer.core.lab.mlp import Optimizer
 from actexplorer.gui.lab._common import (
-    CLASSES,
-    PREDICTED,
-    RUNS,
     EventLinks,
     MessageLine,
+    SidePanel,
     add_legend,
     add_row,
     compact,
     double_spin,
     form_grid,
+    lab_colours,
     log_points,
     make_plot,
     pen,
@@ -57,6 +55,7 @@ from actexplorer.gui.lab._common import (
 )
 from actexplorer.gui.panels import section_title
 from actexplorer.gui.params import NumberField
+from actexplorer.gui.theme import LIGHT, Look
 from actexplorer.lab_state import (
     MAX_BATCH_SIZE,
     MAX_HIDDEN_LAYERS,
@@ -89,22 +88,30 @@ def _scalar_keys() -> list[str]:
     return [key for key, act in ACTIVATIONS.items() if isinstance(act, Activation)]
 
 
-def boundary_rgb(boundary: DecisionBoundary, n_classes: int) -> np.ndarray:
-    """An (nx, ny, 3) uint8 image: the predicted class's colour, paler where less certain."""
+def boundary_rgb(boundary: DecisionBoundary, n_classes: int, look: Look = LIGHT) -> np.ndarray:
+    """An (nx, ny, 3) uint8 image: the predicted class's colour, fading into the plot's
+    background where the network is less certain.
+    """
     probs = boundary.probabilities
     confidence = (probs.max(axis=-1) - 1.0 / n_classes) / (1.0 - 1.0 / n_classes)
-    colours = np.array([pg.mkColor(c).getRgb()[:3] for c in CLASSES[:n_classes]], np.float64)
+    classes = lab_colours(look).classes[:n_classes]
+    colours = np.array([pg.mkColor(c).getRgb()[:3] for c in classes], np.float64)
+    background = np.array(pg.mkColor(look.plot_background).getRgb()[:3], np.float64)
     strength = 0.7 * np.clip(confidence, 0.0, 1.0)[..., None]
-    rgb = 255.0 * (1.0 - strength) + colours[boundary.predicted] * strength
+    rgb = background * (1.0 - strength) + colours[boundary.predicted] * strength
     return np.ascontiguousarray(rgb.transpose(1, 0, 2).astype(np.uint8))
 
 
 class BoundaryPlot(pg.PlotWidget):
     """The decision boundary as a pale image, the 50 % line, and the train and test points."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, run: int = 0) -> None:
         super().__init__()
         self.setObjectName(name)
+        self.run = run
+        self.look = LIGHT
+        self._dataset: Dataset | None = None
+        self._boundary: tuple[DecisionBoundary, int] | None = None
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -115,30 +122,51 @@ class BoundaryPlot(pg.PlotWidget):
         self.setMinimumSize(200, 180)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.addItem(self.image)
-        self.line = pg.IsocurveItem(level=0.5, pen=pen(PREDICTED, 2))
+        self.line = pg.IsocurveItem(level=0.5)
         self.line.setParentItem(self.image)
-        self.train_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#ffffff", width=0.8))
-        self.test_points = pg.ScatterPlotItem(size=9, symbol="d", pen=pg.mkPen("#000000", width=1))
+        # Pens and brushes come from set_look.
+        self.train_points = pg.ScatterPlotItem(size=6)
+        self.test_points = pg.ScatterPlotItem(size=9, symbol="d")
         self.addItem(self.train_points)
         self.addItem(self.test_points)
         legend = item.addLegend(offset=(-4, 4), labelTextSize="8pt", verSpacing=-6)
-        legend.setBrush(pg.mkBrush("#ffffffd0"))
-        legend.setPen(pg.mkPen("#9aa0a8"))
         legend.addItem(self.train_points, "train")
         legend.addItem(self.test_points, "test")
-        style_plot(self)
+        self.set_look(LIGHT)
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        """Draw the points, coloured by class."""
-        brushes = [pg.mkBrush(c) for c in CLASSES]
+    def set_look(self, look: Look) -> None:
+        """Restyle the plot and redraw the points and the boundary in ``look``'s colours."""
+        self.look = look
+        c = lab_colours(look)
+        self.line.setPen(pen(c.predicted, 2))
+        # Train dots are ringed in the background colour, test diamonds in the ink colour, so
+        # the two sets differ by outline as well as by shape on either background.
+        self.train_points.setPen(pg.mkPen(look.plot_background, width=0.8))
+        self.test_points.setPen(pg.mkPen(c.predicted, width=1))
+        self.train_points.setBrush(pg.mkBrush(c.classes[0]))
+        self.test_points.setBrush(pg.mkBrush(c.classes[0]))
+        style_plot(self, look, title_colour=c.runs[self.run])
+        if self._dataset is not None:
+            self.set_dataset(self._dataset, reframe=False)
+        if self._boundary is not None:
+            boundary, n_classes = self._boundary
+            self.image.setImage(
+                boundary_rgb(boundary, n_classes, look), autoLevels=False, levels=(0, 255)
+            )
+
+    def set_dataset(self, dataset: Dataset, reframe: bool = True) -> None:
+        """Draw the points, coloured by class (and frame them when ``reframe``)."""
+        self._dataset = dataset
+        brushes = [pg.mkBrush(c) for c in lab_colours(self.look).classes]
         self.train_points.setData(
             pos=np.asarray(dataset.x_train), brush=[brushes[k] for k in dataset.y_train]
         )
         self.test_points.setData(
             pos=np.asarray(dataset.x_test), brush=[brushes[k] for k in dataset.y_test]
         )
-        x0, x1, y0, y1 = dataset.bounds()
-        self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        if reframe:
+            x0, x1, y0, y1 = dataset.bounds()
+            self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def set_boundary(self, boundary: DecisionBoundary, n_classes: int, line: bool = True) -> None:
         """Draw the class probabilities on the grid, and the 50 % line when ``line``.
@@ -146,7 +174,10 @@ class BoundaryPlot(pg.PlotWidget):
         Tracing the line costs more than the image, so the animation leaves it out.
         """
         xs, ys = boundary.xs, boundary.ys
-        self.image.setImage(boundary_rgb(boundary, n_classes), autoLevels=False, levels=(0, 255))
+        self._boundary = (boundary, n_classes)
+        self.image.setImage(
+            boundary_rgb(boundary, n_classes, self.look), autoLevels=False, levels=(0, 255)
+        )
         dx = (xs[-1] - xs[0]) / max(xs.size - 1, 1)
         dy = (ys[-1] - ys[0]) / max(ys.size - 1, 1)
         self.image.setRect(
@@ -158,11 +189,10 @@ class BoundaryPlot(pg.PlotWidget):
         else:
             self.line.setVisible(False)
 
-    def set_title(self, text: str, color: str) -> None:
-        """Name the run this plot shows."""
+    def set_title(self, text: str) -> None:
+        """Name the run this plot shows (in the run's colour)."""
         self.getPlotItem().setTitle(text)
-        style_plot(self)
-        self.getPlotItem().titleLabel.setText(text, color=color, size="9.5pt", bold=True)
+        style_plot(self, self.look, title_colour=lab_colours(self.look).runs[self.run])
 
 
 class TrainControls(QWidget):
@@ -226,10 +256,14 @@ class TrainControls(QWidget):
         add_row(net, "L2", self.l2)
         add_row(net, "seed", self.train_seed)
         add_row(net, "updates/frame", self.speed)
-        buttons = QHBoxLayout()
+        # Play on its own row and Step/Reset below: three buttons side by side need more width
+        # than the form below them, which is what cut Reset off.
+        buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button in (self.play, self.step, self.reset):
-            buttons.addWidget(button)
+        buttons.setSpacing(4)
+        buttons.addWidget(self.play, 0, 0, 1, 2)
+        buttons.addWidget(self.step, 1, 0)
+        buttons.addWidget(self.reset, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -346,8 +380,9 @@ class TrainView(QWidget):
         self._data_dirty = True
         self._net_dirty = True
 
+        self.look = LIGHT
         self.controls = TrainControls(lab)
-        self.boundaries = (BoundaryPlot("boundaryPlot"), BoundaryPlot("raceBoundaryPlot"))
+        self.boundaries = (BoundaryPlot("boundaryPlot", 0), BoundaryPlot("raceBoundaryPlot", 1))
         self.loss_plot = make_plot("lossPlot", "Loss (log)", "update", "cross-entropy")
         self.loss_plot.getPlotItem().setLogMode(y=True)
         self.accuracy_plot = make_plot("accuracyPlot", "Accuracy", "update", "share correct")
@@ -359,31 +394,21 @@ class TrainView(QWidget):
         self.loss_legend = add_legend(self.loss_plot)
         self.acc_legend = add_legend(self.accuracy_plot, corner=(-6, -6))
         self.grad_legend = add_legend(self.grad_plot)
-        solid, dash = Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine
-        self.train_loss = [
-            self.loss_plot.plot(pen=pen(c, 2, solid), connect="finite") for c in RUNS
-        ]
-        self.test_loss = [self.loss_plot.plot(pen=pen(c, 2, dash), connect="finite") for c in RUNS]
-        self.train_acc = [self.accuracy_plot.plot(pen=pen(c, 2, solid)) for c in RUNS]
-        self.test_acc = [self.accuracy_plot.plot(pen=pen(c, 2, dash)) for c in RUNS]
+        # One curve of each kind per run; colours come from set_look.
+        runs = range(2)
+        self.train_loss = [self.loss_plot.plot(connect="finite") for _ in runs]
+        self.test_loss = [self.loss_plot.plot(connect="finite") for _ in runs]
+        self.train_acc = [self.accuracy_plot.plot() for _ in runs]
+        self.test_acc = [self.accuracy_plot.plot() for _ in runs]
         self.grad_curves = [
-            self.grad_plot.plot(
-                pen=pen(c, 2), symbol="o", symbolSize=7, symbolBrush=c, symbolPen=None,
-                connect="finite",
-            )
-            for c in RUNS
-        ]  # fmt: skip
-        for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
-            style_plot(plot)
+            self.grad_plot.plot(symbol="o", symbolSize=7, symbolPen=None, connect="finite")
+            for _ in runs
+        ]
         self.status = QLabel()
         self.status.setObjectName("trainStatus")
         self.status.setTextFormat(Qt.TextFormat.RichText)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.controls)
-        scroll.setFixedWidth(250)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side = SidePanel(self.controls, "trainSide")
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
@@ -402,8 +427,9 @@ class TrainView(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(8)
-        layout.addWidget(scroll)
+        layout.addWidget(self.side)
         layout.addLayout(right, 1)
+        self.set_look(LIGHT)
 
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -420,6 +446,25 @@ class TrainView(QWidget):
         self.links.link(lab.events.all, self._lab_changed)
         self.links.link(state.events.activation, self._function_changed)
         self.links.link(state.events.params, self._function_changed)
+
+    def set_look(self, look: Look) -> None:
+        """Restyle every plot and recolour the runs' curves and the status line for ``look``."""
+        self.look = look
+        runs = lab_colours(look).runs
+        solid, dash = Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine
+        for index, colour in enumerate(runs):
+            self.train_loss[index].setPen(pen(colour, 2, solid))
+            self.test_loss[index].setPen(pen(colour, 2, dash))
+            self.train_acc[index].setPen(pen(colour, 2, solid))
+            self.test_acc[index].setPen(pen(colour, 2, dash))
+            self.grad_curves[index].setPen(pen(colour, 2))
+            self.grad_curves[index].setSymbolBrush(colour)
+        for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
+            style_plot(plot, look)
+        for boundary in self.boundaries:
+            boundary.set_look(look)
+        if self.snapshots:
+            self._show_status()
 
     # -- state → widgets and run ------------------------------------------------------------
     def _lab_changed(self, info: Any) -> None:
@@ -500,8 +545,8 @@ class TrainView(QWidget):
             self.acc_legend.addItem(self.train_acc[index], f"{label}, train")
             self.acc_legend.addItem(self.test_acc[index], f"{label}, test")
             self.grad_legend.addItem(self.grad_curves[index], label)
-            self.boundaries[index].set_title(label, RUNS[index])
-        for index in range(len(self.labels), len(RUNS)):
+            self.boundaries[index].set_title(label)
+        for index in range(len(self.labels), len(self.train_loss)):
             for curve in (
                 self.train_loss[index], self.test_loss[index], self.train_acc[index],
                 self.test_acc[index], self.grad_curves[index],
@@ -583,7 +628,8 @@ class TrainView(QWidget):
 
     def _show_status(self) -> None:
         parts = []
-        for label, snap, colour in zip(self.labels, self.snapshots, RUNS, strict=False):
+        runs = lab_colours(self.look).runs
+        for label, snap, colour in zip(self.labels, self.snapshots, runs, strict=False):
             parts.append(
                 f"<b style='color:{colour}'>{label}</b>: update {snap.step}, "
                 f"epoch {snap.epoch:.1f}, loss {snap.train_loss:.3f} / {snap.test_loss:.3f}, "
