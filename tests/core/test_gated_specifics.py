@@ -143,3 +143,77 @@ def test_kernels_leave_their_input_untouched() -> None:
         copy = x.copy()
         get_scalar(key).value_and_derivative(x)
         np.testing.assert_array_equal(x, copy)
+
+
+# -- the fast float64 paths: blocks, shapes, and a dense check against mpmath ------------------
+
+
+def test_pair_kernels_agree_across_blocks_shapes_and_strides() -> None:
+    # More than two blocks with a partial last one, a 2-D view, a strided view and a 0-d input.
+    x = np.random.default_rng(2).standard_normal(70_001) * 4.0
+    for key in GATED:
+        act = get_scalar(key)
+        f, df = act.value_and_derivative(x)
+        f2, df2 = act.value_and_derivative(x[:70_000].reshape(7, 10_000))
+        assert f2.shape == (7, 10_000)
+        np.testing.assert_array_equal(f2.ravel(), f[:70_000], err_msg=key)
+        np.testing.assert_array_equal(df2.ravel(), df[:70_000], err_msg=key)
+        f3, df3 = act.value_and_derivative(x[::-3])
+        np.testing.assert_array_equal(f3, f[::-3], err_msg=key)
+        np.testing.assert_array_equal(df3, df[::-3], err_msg=key)
+        np.testing.assert_array_equal(act.forward(x), f, err_msg=key)
+        np.testing.assert_array_equal(act.derivative(x), df, err_msg=key)
+        scalar = act.forward(np.float64(x[5]))
+        assert np.ndim(scalar) == 0 and float(scalar) == f[5]
+
+
+def _correctly_rounded(fn, x: float, params: dict) -> float:
+    previous = None
+    for prec in (96, 192, 512, 1536):
+        with mpmath.workprec(prec):
+            current = float(fn(mpmath.mpf(x), **params))
+        if current == previous:
+            return current
+        previous = current
+    raise AssertionError(f"no convergence at {x!r}")
+
+
+@pytest.mark.parametrize(
+    ("key", "params"),
+    [
+        ("gelu", {}),
+        ("gelu", {"approximate": "tanh"}),
+        ("silu", {}),
+        ("swish", {"beta": 1.702}),
+        ("swish", {"beta": 0.37}),
+        ("swish", {"beta": 4.0}),
+        ("mish", {}),
+        ("softplus", {}),
+        ("softplus", {"beta": 3.0}),
+        ("squareplus", {}),
+        ("elish", {}),
+        ("tanh_exp", {}),
+        ("serf", {}),
+        ("logish", {}),
+    ],
+)
+def test_random_inputs_within_4_ulp(key: str, params: dict) -> None:
+    """Random inputs, dense where the kernels switch paths (−5 … 0), against mpmath."""
+    from tests.core.references import ALL
+
+    ref = ALL[key]
+    act = get_scalar(key)
+    full = act.resolve(params)
+    rng = np.random.default_rng(sum(map(ord, key)) + len(params))
+    beta = float(full.get("beta", 1.0))
+    x = np.concatenate(
+        [rng.standard_normal(60) * s for s in (0.5, 2.0, 10.0)] + [rng.uniform(-5, 0, 120) / beta]
+    )
+    f, df = act.value_and_derivative(x, **params)
+    zeros = [float(z) for z in ref.derivative_zeros(full)]
+    for i, xi in enumerate(x):
+        want_f = _correctly_rounded(ref.f, float(xi), full)
+        want_d = _correctly_rounded(ref.df, float(xi), full)
+        assert _ulps(float(f[i]), want_f) <= 4, (key, params, xi, "f", f[i], want_f)
+        near_zero = any(abs(xi - z) <= 0.05 for z in zeros) and abs(df[i] - want_d) <= 1e-16
+        assert near_zero or _ulps(float(df[i]), want_d) <= 4, (key, params, xi, df[i], want_d)

@@ -66,6 +66,33 @@ def _gelu_d(x, approximate):
     return _ncdf(x) + x * mpmath.npdf(x)
 
 
+#: Where scipy's erfcx is least accurate (|x| in [1, 3]) and the tanh form's switch points
+#: (float64 / Taylor / extended precision).
+_GELU_EXTRA = (
+    -1.0000000000000002,
+    -1.1,
+    -1.25,
+    -1.4,
+    -1.5,
+    -1.5875157083836746,
+    -1.6,
+    -1.75,
+    -2.0,
+    -2.25,
+    -2.6025690891003057,
+    -2.8,
+    -3.2,
+    -0.4,
+    -0.4000000000000001,
+    -0.3999999999999999,
+    -1.0000000000000002,
+    -0.9999999999999999,
+    -0.2,
+    -0.20000000000000004,
+    -0.19999999999999998,
+)
+
+
 def _gelu_zeros(p):
     return (-0.7524614220710162,) if p["approximate"] == "tanh" else (-0.7517915246935645,)
 
@@ -86,7 +113,13 @@ def _swish_d(x, beta):
 def _swish_points(beta):
     tail = tuple(v / beta for v in (-650.0, -700.0, -708.5, -720.0, -740.0, -745.0, -750.0))
     window = tuple(v / beta for v in (-1.6, -0.95, -1.5999999, -0.9500001, -1.41, -1.15))
-    return (*_around(_Y0 / beta), *tail, *window)
+    # Switch points of the kernels: the Taylor windows and the start of the product correction.
+    switch = tuple(
+        v / beta * (1 + s)
+        for v in (-1.75, -0.85, _Y0 - 0.2, _Y0 + 0.25, -2.0, -3.0, -5.0)
+        for s in (-1e-12, 0.0, 1e-12)
+    )
+    return (*_around(_Y0 / beta), *tail, *window, *switch)
 
 
 # -- Mish, Softplus -------------------------------------------------------------------------------
@@ -127,7 +160,8 @@ def _softplus_points(p):
     edge = t / beta
     near = (math.nextafter(edge, -INF), edge, math.nextafter(edge, INF))
     tail = tuple(v / beta for v in (-37.0, -700.0, -708.5, -740.0, -745.0, -750.0))
-    return (*near, *tail)
+    switch = tuple(v / beta * (1 + s) for v in (-1.75, -3.0) for s in (-1e-12, 0.0, 1e-12))
+    return (*near, *tail, *switch)
 
 
 # -- Squareplus, SmeLU ----------------------------------------------------------------------------
@@ -234,6 +268,7 @@ REFERENCES: list[MpRef] = [
             -21.0,
             -21.9,
             -22.5,
+            *_GELU_EXTRA,
         ),
         derivative_zeros=_gelu_zeros,
         limits=lambda p: ZERO_TO_INF,
@@ -267,7 +302,16 @@ REFERENCES: list[MpRef] = [
         "mish",
         _mish,
         _mish_d,
-        points=lambda p: (*_around(-1.1924312145154952), *_TAIL, -1.4, -1.0, -1.3999999),
+        points=lambda p: (
+            *_around(-1.1924312145154952),
+            *_TAIL,
+            -1.4,
+            -1.0,
+            -1.3999999,
+            -0.17968899973599434,
+            -700.0,
+            -700.0000000000001,
+        ),
         derivative_zeros=lambda p: (-1.1924312145154952,),
         limits=lambda p: ZERO_TO_INF,
     ),
@@ -306,7 +350,7 @@ REFERENCES: list[MpRef] = [
         "elish",
         _elish,
         _elish_d,
-        points=lambda p: (*_around(-0.881373587019543), *_TAIL),
+        points=lambda p: (*_around(-0.881373587019543), *_TAIL, -1.3, -0.7, -0.2, -0.04, -700.0),
         derivative_zeros=lambda p: (-0.881373587019543,),
         limits=lambda p: ZERO_TO_INF,
     ),
@@ -314,7 +358,22 @@ REFERENCES: list[MpRef] = [
         "tanh_exp",
         _tanh_exp,
         _tanh_exp_d,
-        points=lambda p: (*_around(-1.078860058464624), *_TAIL, 49.0, 50.0, 51.0),
+        points=lambda p: (
+            *_around(-1.078860058464624),
+            *_TAIL,
+            49.0,
+            50.0,
+            51.0,
+            -0.4,
+            -0.4000000000000001,
+            -0.3999999999999999,
+            -1.6,
+            -1.6000000000000003,
+            -1.5999999999999999,
+            -0.25,
+            -0.25000000000000006,
+            -0.24999999999999997,
+        ),
         derivative_zeros=lambda p: (-1.078860058464624,),
         limits=lambda p: ZERO_TO_INF,
     ),
@@ -332,6 +391,11 @@ REFERENCES: list[MpRef] = [
             -2.1130001,
             -0.743,
             -0.7429999,
+            -4.5,
+            -4.5000001,
+            -2.6432632846316864,
+            -2.585868057345203,
+            -0.26833123759060484,
         ),
         derivative_zeros=lambda p: (-1.193059968928188,),
         limits=lambda p: ZERO_TO_INF,
@@ -340,7 +404,17 @@ REFERENCES: list[MpRef] = [
         "logish",
         _logish,
         _logish_d,
-        points=lambda p: (*_around(-1.372454137025692), *_TAIL),
+        points=lambda p: (
+            *_around(-1.372454137025692),
+            *_TAIL,
+            -0.7,
+            -0.4,
+            -0.4000000000000001,
+            -0.3999999999999999,
+            -1.6,
+            -1.6000000000000003,
+            -1.5999999999999999,
+        ),
         derivative_zeros=lambda p: (-1.372454137025692,),
         limits=lambda p: ((0.0, INF), (0.0, math.log(2.0))),
     ),
