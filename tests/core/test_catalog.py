@@ -237,10 +237,13 @@ def test_properties_hold(key: str, data: st.DataObject) -> None:
     if props.smoothness == Smoothness.CINF:
         assert not act.kinks(**params)
     for j in jumps:
-        # Adjacent floats on either side: a declared jump must be visible in float64.
-        sides = np.array([np.nextafter(j, -math.inf), np.nextafter(j, math.inf)])
-        left, right = act.forward(sides, **params)
+        # A few floats either side: a declared jump must stand out in float64 from what the
+        # slope alone would give (the switch may sit an ulp or two off j after rounding).
+        delta = max(16 * float(np.spacing(abs(j))), 1e-300)
+        sides = np.array([j - delta, j + delta])
+        (left, right), slopes = act.value_and_derivative(sides, **params)
         resolution = 4 * float(np.spacing(max(abs(left), abs(right))))
+        resolution += 2 * delta * float(np.max(np.abs(slopes)))
         assert abs(right - left) > resolution, f"no jump at {j}"
 
 

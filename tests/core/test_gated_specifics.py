@@ -76,7 +76,7 @@ def test_swish_and_silu_are_separate_keys_without_alias_collisions() -> None:
             assert alias not in GATED
 
 
-@pytest.mark.parametrize("beta", [0.01, 1.0, 3.0, 100.0])
+@pytest.mark.parametrize("beta", [0.01, 1.0, 3.0, 50.0])
 def test_softplus_switches_to_identity_above_the_threshold(beta: float) -> None:
     softplus = get_scalar("softplus")
     edge = 20.0 / beta

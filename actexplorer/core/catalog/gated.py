@@ -892,6 +892,17 @@ def _softplus_pair(x: FloatArray, beta: float = 1.0, threshold: float = 20.0) ->
     return _blockwise(x, body, 5, finish)
 
 
+def _softplus_jump_visible(p: Mapping[str, ParamValue]) -> bool:
+    """Whether PyTorch's switch at βx = threshold leaves a step float64 can represent."""
+    beta, threshold = float(p["beta"]), float(p["threshold"])
+    return math.log1p(math.exp(-threshold)) / beta > 8 * math.ulp(threshold / beta)
+
+
+def _softplus_switch_points(p: Mapping[str, ParamValue]) -> tuple[float, ...]:
+    """The switch point x = threshold/β, where the step is visible."""
+    return (float(p["threshold"]) / float(p["beta"]),) if _softplus_jump_visible(p) else ()
+
+
 def _softplus(x: FloatArray, beta: float = 1.0, threshold: float = 20.0) -> FloatArray:
     """softplus(x) = (1/β)·ln(1 + e^{βx}), and x itself where βx > threshold (PyTorch)."""
     return _softplus_pair(x, beta, threshold)[0]
@@ -1706,11 +1717,13 @@ register(
         derivative_kernel=_softplus_derivative,
         pair_kernel=_softplus_pair,
         params=(
+            # Up to 50: beyond it exp(βx) underflows inside the usual x window and the curve shows
+            # float64's exact zeros rather than softplus.
             ParamSpec(
                 "beta",
                 1.0,
                 0.01,
-                100.0,
+                50.0,
                 description="sharpness: large β approaches ReLU, small β a wide soft corner",
                 log_scale=True,
             ),
@@ -1724,14 +1737,16 @@ register(
         ),
         rules=PropertyRules(
             output_range=(0.0, INF),
-            # PyTorch's switch to x drops the output by e^{−threshold}/β (2e-9 at the defaults),
-            # so its softplus is strictly neither continuous nor monotonic there.
-            monotonic=False,
-            smoothness=Smoothness.DISCONTINUOUS,
+            # PyTorch's switch to x drops the output by ln(1 + e^{−threshold})/β (2e-9 at the
+            # defaults): strictly neither continuous nor monotonic wherever float64 can see it.
+            monotonic=lambda p: not _softplus_jump_visible(p),
+            smoothness=lambda p: (
+                Smoothness.DISCONTINUOUS if _softplus_jump_visible(p) else Smoothness.CINF
+            ),
             saturating=True,
         ),
-        breakpoints=lambda p: (float(p["threshold"]) / float(p["beta"]),),
-        discontinuities=lambda p: (float(p["threshold"]) / float(p["beta"]),),
+        breakpoints=_softplus_switch_points,
+        discontinuities=_softplus_switch_points,
         presets={
             Framework.PYTORCH: {"beta": 1.0, "threshold": 20.0},
             # Keras and JAX have no switch; at threshold ≥ 37 it changes no float64 output.

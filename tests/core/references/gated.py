@@ -321,7 +321,7 @@ REFERENCES: list[MpRef] = [
         _softplus_d,
         param_sets=(
             {"beta": 0.01},
-            {"beta": 100.0},
+            {"beta": 50.0},
             {"beta": 3.0},
             {"threshold": 1.0},
             {"threshold": 100.0},
