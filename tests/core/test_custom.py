@@ -112,7 +112,7 @@ def test_unknown_name_points_at_it_and_suggests() -> None:
         ("where(x, 1)", "takes 3 arguments"),
         ("relu(x, slope=1)", "no parameter"),
         ("relu(x, x)", "one input"),
-        ("sigmoid(*x)", "one input"),
+        ("sigmoid(*x)", "* arguments"),
     ],
 )
 def test_refused_with_a_clear_message(text: str, fragment: str) -> None:
