@@ -550,12 +550,16 @@ def _standard_cuts(kind: str) -> tuple[FloatArray, Callable[[FloatArray], FloatA
     if kind == "uniform":
         return np.linspace(0.0, 1.0, 17), np.ones_like
     if kind == "laplace":
-        edge = 70.0  # e^−70 ≈ 4e−31: beyond it the tails weigh nothing
+        # The density only falls like e^−|u|, so a function growing exponentially (e.g. soft
+        # exponential) still weighs at |u| = 70; e^−700 is the last power that is a normal float.
+        far = np.geomspace(72.0, 700.0, 12)
         cuts = np.concatenate(
             [
-                -np.arange(edge, 8.0, -2.0),
+                -far[::-1],
+                -np.arange(70.0, 8.0, -2.0),
                 np.arange(-8.0, 8.0, 0.5),
-                np.arange(8.0, edge + 1.0, 2.0),
+                np.arange(8.0, 71.0, 2.0),
+                far,
             ]
         )
         return cuts, lambda u: 0.5 * np.exp(-np.abs(u))
