@@ -25,7 +25,25 @@ from ..activation import (
     Smoothness,
 )
 from ..registry import register
-from .rectifiers import centred_under_normal, inside, keep_nan, nan_or, require_order
+from ._numerics import centred_under_normal, indicator, inside, keep_nan, nan_or, require_order
+
+# -- the unit ramp shared by the hard sigmoids and gates ------------------------------------------
+
+
+def _ramp(x: FloatArray, h: float) -> FloatArray:
+    """The ramp from 0 at x = −h to 1 at x = h: (clip(x, −h, h) + h)/(2h)."""
+    # clip(x) + h is exact next to the lower kink, so the result keeps its relative accuracy
+    # there; dividing by 2h rounds once (a multiplication by 1/(2h) would round twice).
+    f = np.clip(x, -h, h)
+    f += h
+    f /= 2.0 * h
+    return f
+
+
+def _ramp_slope(x: FloatArray, h: float) -> FloatArray:
+    """The ramp's derivative: 1/(2h) strictly inside (−h, h), 0 elsewhere (0 at ±h), NaN at NaN."""
+    return inside(x, -h, h) * (1.0 / (2.0 * h))
+
 
 # -- hardtanh -------------------------------------------------------------------------------------
 
@@ -100,16 +118,12 @@ register(
 
 def _hardsigmoid(x: FloatArray) -> FloatArray:
     """hardsigmoid(x) = relu6(x + 3)/6 = min(max(x/6 + 1/2, 0), 1)."""
-    # (x + 3) is exact next to the lower kink, so the result keeps its relative accuracy there.
-    f = np.clip(x, -3.0, 3.0)
-    f += 3.0
-    f /= 6.0
-    return f
+    return _ramp(x, 3.0)
 
 
 def _hardsigmoid_derivative(x: FloatArray) -> FloatArray:
     """1/6 strictly inside (−3, 3), 0 elsewhere (0 at ±3), as PyTorch's autograd."""
-    return inside(x, -3.0, 3.0) * (1.0 / 6.0)
+    return _ramp_slope(x, 3.0)
 
 
 register(
@@ -235,15 +249,12 @@ register(
 
 def _hard_sigmoid_keras(x: FloatArray) -> FloatArray:
     """min(max(0.2x + 0.5, 0), 1), evaluated as (x + 2.5)/5 so that 1/5 is exact."""
-    f = np.clip(x, -2.5, 2.5)
-    f += 2.5
-    f /= 5.0
-    return f
+    return _ramp(x, 2.5)
 
 
 def _hard_sigmoid_keras_derivative(x: FloatArray) -> FloatArray:
     """0.2 strictly inside (−2.5, 2.5), 0 elsewhere (0 at ±2.5, the clip convention above)."""
-    return inside(x, -2.5, 2.5) * 0.2
+    return _ramp_slope(x, 2.5)
 
 
 register(
@@ -305,14 +316,14 @@ _ELISH_MIN = -0.0996731515287427
 
 def _hard_elish(x: FloatArray) -> FloatArray:
     """x·g(x) for x ≥ 0, (eˣ − 1)·g(x) for x < 0, with the gate g(x) = max(0, min(1, (x+1)/2))."""
-    gate = np.clip(x, -1.0, 1.0)
-    gate += 1.0
-    gate *= 0.5
-    # max(x, 0) + expm1(min(max(x, −1), 0)) is x on the right and eˣ − 1 on [−1, 0]; below −1 the
-    # gate is 0 and the bounded factor keeps the product finite.
-    base = np.expm1(np.clip(x, -1.0, 0.0))
+    # max(x, 0) + m, with m = clip(x, −1, 0) replaced by expm1(m) strictly inside (−1, 0), is x
+    # on the right and eˣ − 1 on (−1, 0); below −1 the gate is 0 and the bounded factor keeps the
+    # product finite. expm1 runs on the index list of (−1, 0) only.
+    base = np.asarray(np.clip(x, -1.0, 0.0))
+    idx = np.flatnonzero(np.greater(x, -1.0) & np.less(x, 0.0))
+    base.flat[idx] = np.expm1(base.flat[idx])
     base += np.maximum(x, 0.0)
-    return base * gate
+    return base * _ramp(x, 1.0)
 
 
 def _hard_elish_derivative(x: FloatArray) -> FloatArray:
@@ -323,17 +334,17 @@ def _hard_elish_derivative(x: FloatArray) -> FloatArray:
     eˣ(x + 2) − 1 = expm1(u) + u·eᵘ/(x₀ + 2), two terms of one sign, so there is no cancellation
     at the interior zero x₀.
     """
-    c = np.clip(x, -1.0, 0.0)
-    u = c - _ELISH_X0_HI
+    # The exponential branch is evaluated on the index list of (−1, 0) only; 0 elsewhere.
+    neg = np.zeros(np.shape(x))
+    idx = np.flatnonzero(np.greater(x, -1.0) & np.less(x, 0.0))
+    u = np.ravel(x)[idx] - _ELISH_X0_HI
     u -= _ELISH_X0_LO
     em = np.expm1(u)
-    neg = (em + 1.0) * u
-    neg *= _ELISH_INV_W
-    neg += em
-    neg *= 0.5
-    left = np.greater(x, -1.0)
-    left &= np.less(x, 0.0)
-    neg *= left
+    u *= em + 1.0
+    u *= _ELISH_INV_W
+    u += em
+    u *= 0.5
+    neg.flat[idx] = u
     pos = np.clip(x, 0.0, 1.0) + 0.5
     pos *= np.greater_equal(x, 0.0) & np.less(x, 1.0)
     neg += pos
@@ -453,15 +464,12 @@ register(
 
 def _sparse_sigmoid(x: FloatArray) -> FloatArray:
     """sparse_sigmoid(x) = 0 for x ≤ −1, (x + 1)/2 for −1 < x < 1, 1 for x ≥ 1."""
-    f = np.clip(x, -1.0, 1.0)
-    f += 1.0
-    f *= 0.5
-    return f
+    return _ramp(x, 1.0)
 
 
 def _sparse_sigmoid_derivative(x: FloatArray) -> FloatArray:
     """1/2 strictly inside (−1, 1), 0 elsewhere (0 at ±1, the clip convention)."""
-    return inside(x, -1.0, 1.0) * 0.5
+    return _ramp_slope(x, 1.0)
 
 
 register(
@@ -511,7 +519,7 @@ register(
 
 def _binary_step(x: FloatArray) -> FloatArray:
     """Heaviside step: 1 for x ≥ 0 (so f(0) = 1), 0 for x < 0."""
-    return keep_nan(np.greater_equal(x, 0.0).astype(np.float64), x)
+    return indicator(np.greater_equal(x, 0.0), x)
 
 
 def _binary_step_derivative(x: FloatArray) -> FloatArray:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import decimal
+import functools
+
 import numpy as np
-import numpy.typing as npt
 
 from ..activation import (
     INF,
@@ -17,7 +19,7 @@ from ..activation import (
     Reference,
 )
 from ..registry import register
-from ._numerics import sech2
+from ._numerics import flat_kernel, patch, sech2, two_prod, two_sum
 
 
 # -- lisht --------------------------------------------------------------------------------------
@@ -78,12 +80,14 @@ register(
 
 
 # -- bent_identity ------------------------------------------------------------------------------
+@flat_kernel
 def _bent_identity_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
     xc = np.clip(x, -1e300, 1e300)
     h = np.hypot(xc, 1.0)
     return _bent_identity_from(x, xc, h), _bent_identity_derivative_from(xc, h)
 
 
+@flat_kernel
 def _bent_identity(x: FloatArray) -> FloatArray:
     """f(x) = (√(x² + 1) − 1)/2 + x.
 
@@ -96,11 +100,13 @@ def _bent_identity(x: FloatArray) -> FloatArray:
 
 
 def _bent_identity_from(x: FloatArray, xc: FloatArray, h: FloatArray) -> FloatArray:
-    a = np.abs(xc)
     with np.errstate(over="ignore"):  # f ≈ 1.5x overflows to inf for x > 1.2e308: that is f
-        right = x * (1.0 + 0.5 * (xc / (h + 1.0)))
-    left = -0.5 * ((np.abs(x) + 1.0) - 1.0 / (h + a))
-    return np.where(x <= -1.0, left, right)
+        f = x * (1.0 + 0.5 * (xc / (h + 1.0)))
+    # x ≤ −1 is a minority: the other form is evaluated on its index list only.
+    idx = np.flatnonzero(np.less_equal(x, -1.0))
+    a = np.abs(xc[idx])
+    f[idx] = -0.5 * ((np.abs(x[idx]) + 1.0) - 1.0 / (h[idx] + a))
+    return f
 
 
 def _bent_identity_derivative(x: FloatArray) -> FloatArray:
@@ -149,36 +155,61 @@ register(
 
 
 # -- soft_exponential ---------------------------------------------------------------------------
-_LOG_MAX = 709.782712893384  # the largest x with a finite e^x in float64
-_FLOAT64_MAX = np.longdouble(np.finfo(np.float64).max)
+_FLOAT64_MAX = float(np.finfo(np.float64).max)
 
 
-def _to_float64(value: npt.NDArray[np.longdouble]) -> FloatArray:
-    # Values beyond the float64 range become inf explicitly: the cast itself would warn.
-    return np.where(value > _FLOAT64_MAX, np.inf, value).astype(np.float64)
+@functools.lru_cache(maxsize=64)
+def _soft_exponential_constants(alpha: float) -> tuple[float, float, float]:
+    """(x₀ high, x₀ low, c/α) for x₀ = log(c)/α, c = (1 − α)(1 + α), to ~40 digits (Decimal)."""
+    with decimal.localcontext() as ctx:
+        ctx.prec = 40
+        a = decimal.Decimal(alpha)  # the exact binary value
+        c = (1 - a) * (1 + a)
+        x0 = c.ln() / a
+        hi = float(x0)
+        return hi, float(x0 - decimal.Decimal(hi)), float(c / a)
 
 
+@flat_kernel
 def _soft_exponential(x: FloatArray, alpha: float) -> FloatArray:
     """f(x) = (e^{αx} − 1)/α + α for α > 0 (α = 1 gives eˣ).
 
     f has a zero at x₀ = log(1 − α²)/α where the two terms cancel; written as
-    f = c·expm1(α(x − x₀))/α with c = (1 − α)(1 + α) and evaluated in extended precision (64-bit
-    significand), it is accurate to a few ulp except within ~1e-3 of x₀, where the absolute error
-    stays below 1e-19.
+    f = c·expm1(α(x − x₀))/α with c = (1 − α)(1 + α), x₀ carried as a double-double and the
+    argument α(x − x₀) = p + e formed exactly (Knuth's two-sum, Dekker's product), it is
+    expm1(p) + e·eᵖ to first order in e, accurate to a few ulp everywhere.
     """
-    if alpha == 1.0:
-        return np.where(x > _LOG_MAX, np.inf, np.exp(np.minimum(x, _LOG_MAX)))
-    a = np.longdouble(alpha)
-    c = (1 - a) * (1 + a)
-    x0 = np.log(c) / a
-    arg = np.clip(a * (x.astype(np.longdouble) - x0), -1e5, 1e4)
-    return _to_float64(c * np.expm1(arg) / a)
+    with np.errstate(over="ignore"):  # e^{αx} beyond the float64 range is +inf: that is f
+        if alpha == 1.0:
+            return np.exp(x)
+        x0_hi, x0_lo, c_over_a = _soft_exponential_constants(alpha)
+        # Beyond α(x − x₀) ∈ [−1e5, 1e4] f is constant or +inf; the clip keeps every step finite.
+        xc = np.clip(x, x0_hi - 1e5 / alpha, x0_hi + 1e4 / alpha)
+        s, e = two_sum(xc, -x0_hi)
+        e -= x0_lo
+        e *= alpha
+        p, pe = two_prod(alpha, s)
+        e += pe  # α(x − x₀) = p + e
+        g = np.expm1(p)
+        correction = np.minimum(g, _FLOAT64_MAX)  # finite, so that inf·0 cannot arise
+        correction += 1.0
+        correction *= e
+        g += correction
+        g *= c_over_a
+        # Where eᵖ nears the float64 limit, expm1 overflows although c/α·expm1 may not; there
+        # f = e^{αx}/α to the last bit (the constant α − 1/α is below e^{−690} relative).
+        return patch(g, p > 700.0, lambda: _soft_exponential_derivative(x, alpha) / alpha)
 
 
+@flat_kernel
 def _soft_exponential_derivative(x: FloatArray, alpha: float) -> FloatArray:
-    """f′(x) = e^{αx}; the product αx is formed in extended precision so e^{αx} stays exact."""
-    arg = np.clip(np.longdouble(alpha) * x.astype(np.longdouble), -1e5, 1e4)
-    return _to_float64(np.exp(arg))
+    """f′(x) = e^{αx}; the product αx = p + e is formed exactly (Dekker), f′ = eᵖ·(1 + e)."""
+    xc = np.clip(x, -1e5 / alpha, 1e4 / alpha)  # e^{αx} is 0 or +inf beyond; keeps αx finite
+    p, e = two_prod(alpha, xc)
+    e += 1.0
+    with np.errstate(over="ignore"):  # +inf beyond the float64 range is f′
+        e *= np.exp(p)
+    return e
 
 
 register(

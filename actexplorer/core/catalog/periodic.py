@@ -22,12 +22,15 @@ from ..activation import (
     Reference,
 )
 from ..registry import register
-from ._numerics import split, two_prod, two_sum
+from ._numerics import flat_kernel, patch, split, two_prod, two_sum
 
 
 def _finite_or_nan(x: FloatArray) -> FloatArray:
-    # sin(±inf) is NaN anyway but raises "invalid value"; pass NaN instead.
-    return np.where(np.isinf(x), np.nan, x)
+    # sin(±inf) is NaN anyway but raises "invalid value"; pass NaN instead. Infinities are rare,
+    # so a masked copy is far cheaper than np.where.
+    xf = np.array(x, dtype=np.float64)
+    np.copyto(xf, np.nan, where=np.isinf(xf))
+    return xf
 
 
 # -- snake --------------------------------------------------------------------------------------
@@ -40,10 +43,17 @@ _PIO2_3T = 8.47842766036889956997e-32  # π/2 − the three pieces
 _REDUCE_LIMIT = 4.0e5  # |a·x| below this has |j| < 2^19 in the reduction below
 
 
+@flat_kernel
 def _snake(x: FloatArray, frequency: float) -> FloatArray:
     """snake(x) = x + sin²(ax)/a with a the frequency; ±inf map to ±inf."""
     s, _ = _sin_cos_of_product(frequency, x)
-    return np.where(np.isinf(x), x, x + s * s / frequency)
+    return _snake_value(x, s, frequency)
+
+
+def _snake_value(x: FloatArray, s: FloatArray, a: float) -> FloatArray:
+    f = np.asarray(x + s * s / a)
+    np.copyto(f, x, where=np.isinf(x))
+    return f
 
 
 def _sin_cos_of_product(a: float, x: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -55,21 +65,37 @@ def _sin_cos_of_product(a: float, x: FloatArray) -> tuple[FloatArray, FloatArray
     """
     xf = _finite_or_nan(x)
     huge = np.abs(xf) > 1e288
-    any_huge = bool(huge.any())
-    scale = np.where(huge, 2.0**64, 1.0) if any_huge else 1.0
-    a_eff = np.where(huge, a / 16.0, a) if any_huge else np.full_like(xf, a)
+    if not huge.any():
+        return _sin_cos_from(*two_prod(a, xf))  # a scalar: its split costs nothing
+    scale = np.where(huge, 2.0**64, 1.0)
+    a_eff = np.where(huge, a / 16.0, a)
     p, e = two_prod(a_eff, xf / scale)  # the split stays finite for |x/scale| ≤ 1e288
-    p, e = p * scale, e * scale
-    sp, cp, se, ce = np.sin(p), np.cos(p), np.sin(e), np.cos(e)
-    sin_ax, cos_ax = sp * ce + cp * se, cp * ce - sp * se
-    if any_huge:
-        s, c = sin_ax, cos_ax
-        for _ in range(4):
-            s, c = 2.0 * s * c, (c - s) * (c + s)
-        sin_ax, cos_ax = np.where(huge, s, sin_ax), np.where(huge, c, cos_ax)
-    return sin_ax, cos_ax
+    sin_ax, cos_ax = _sin_cos_from(p * scale, e * scale)
+    s, c = sin_ax, cos_ax
+    for _ in range(4):
+        s, c = 2.0 * s * c, (c - s) * (c + s)
+    return np.where(huge, s, sin_ax), np.where(huge, c, cos_ax)
 
 
+def _sin_cos_from(p: FloatArray, e: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(sin, cos) of p + e by the addition formulas."""
+    sp, cp = np.sin(p), np.cos(p)
+    if np.nanmax(np.abs(e), initial=0.0) < 1e-9:
+        # sin e = e and cos e = 1 to the last bit for |e| < 1e-9 (the usual case: |e| ≤ ulp(p)).
+        return sp + cp * e, cp - sp * e
+    se, ce = np.sin(e), np.cos(e)
+    return sp * ce + cp * se, cp * ce - sp * se
+
+
+def _reducible_product(a: float, xf: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """(near, p, e): near marks |a·x| < 4e5, and a·x = p + e exactly there (0 elsewhere)."""
+    near = np.abs(xf) < _REDUCE_LIMIT / a
+    xs = xf if near.all() else xf * near  # xf is finite or NaN, so the product is a blend
+    p, e = two_prod(a, xs)
+    return near, p, e
+
+
+@flat_kernel
 def _snake_derivative(x: FloatArray, frequency: float) -> FloatArray:
     """snake′(x) = 1 + sin(2ax) = 2 sin²(ax + π/4), with double roots where ax = −π/4 + kπ.
 
@@ -79,11 +105,13 @@ def _snake_derivative(x: FloatArray, frequency: float) -> FloatArray:
     sin and cos of the exact product from the addition formulas: accurate to ~4e-16 absolute,
     hence within a few ulp except close to the roots.
     """
-    a = frequency
     xf = _finite_or_nan(x)
-    near = np.abs(xf) < _REDUCE_LIMIT / a
-    xs = np.where(near, xf, 0.0)
-    p, e = two_prod(np.full_like(xs, a), xs)
+    return _snake_slope(frequency, xf, *_reducible_product(frequency, xf))
+
+
+def _snake_slope(
+    a: float, xf: FloatArray, near: FloatArray, p: FloatArray, e: FloatArray
+) -> FloatArray:
     # u = p + e + π/4 = k·π/2 + r; with j = 2k − 1, r = p + e − j·(π/4 pieces).
     k = np.rint((p + np.pi / 4) / (np.pi / 2))
     j = 2.0 * k - 1.0
@@ -92,16 +120,32 @@ def _snake_derivative(x: FloatArray, frequency: float) -> FloatArray:
     # only afterwards keeps r accurate even when it is ~1e-16 (at the roots of f′).
     r0 = s1 - j * (0.5 * _PIO2_2)
     r, rl = two_sum(r0, (l1 + e) - j * (0.5 * _PIO2_3) - j * (0.5 * _PIO2_3T))
-    odd = np.remainder(k, 2.0) == 1.0
-    sr, cr = np.sin(r), np.cos(r)
-    # sin² or cos² of r + rl, to first order in rl (|rl| ≤ ulp(r)).
-    t = np.where(odd, cr - sr * rl, sr + cr * rl)
+    # sin² (k even) or cos² (k odd) of r + rl, to first order in rl (|rl| ≤ ulp(r)). Each index
+    # list gets only the function it needs; the factor on rl needs no more than a few digits,
+    # so a short Taylor polynomial (|r| ≤ π/4: error below 5e-4 relative) stands in for the other.
+    is_odd = np.abs(np.fmod(k, 2.0)) == 1.0
+    t = np.empty_like(r)
+    odd = np.flatnonzero(is_odd)
+    ro = r[odd]
+    z = ro * ro
+    t[odd] = np.cos(ro) - (ro * (1.0 - z * (1.0 / 6.0 - z / 120.0))) * rl[odd]
+    even = np.flatnonzero(~is_odd)
+    re = r[even]
+    z = re * re
+    t[even] = np.sin(re) + (1.0 - z * (0.5 - z / 24.0)) * rl[even]
     reduced = 2.0 * t * t
-    if near.all():
-        return reduced
-    sin_ax, cos_ax = _sin_cos_of_product(a, xf)
-    plain = np.square(sin_ax + cos_ax)
-    return np.where(near, reduced, plain)
+    return patch(reduced, ~near, lambda: np.square(np.add(*_sin_cos_of_product(a, xf))))
+
+
+@flat_kernel
+def _snake_pair(x: FloatArray, frequency: float) -> tuple[FloatArray, FloatArray]:
+    """(snake(x), snake′(x)) sharing the exact product a·x when every |a·x| < 4e5."""
+    xf = _finite_or_nan(x)
+    near, p, e = _reducible_product(frequency, xf)
+    if not near.all():
+        return _snake(x, frequency), _snake_derivative(x, frequency)
+    s, _ = _sin_cos_from(p, e)  # near everywhere: no huge x, and p + e is a·x
+    return _snake_value(x, s, frequency), _snake_slope(frequency, xf, near, p, e)
 
 
 register(
@@ -114,6 +158,7 @@ register(
         ),
         kernel=_snake,
         derivative_kernel=_snake_derivative,
+        pair_kernel=_snake_pair,
         params=(
             ParamSpec(
                 "frequency",
@@ -164,6 +209,11 @@ def _gaussian_parts(x: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
 def _gaussian(x: FloatArray) -> FloatArray:
     """f(x) = exp(−x²)."""
     _, p, e = _gaussian_parts(x)
+    return _gaussian_from(p, e)
+
+
+def _gaussian_from(p: FloatArray, e: FloatArray) -> FloatArray:
+    # e^{−(p + e)} = e^{−p}·(1 − e) to first order in the tiny e.
     g = np.exp(-p)
     return g - g * e
 
@@ -175,15 +225,23 @@ def _gaussian_derivative(x: FloatArray) -> FloatArray:
     there f′ = −(2x·h)·h with h = exp(−x²/2), which stays normal.
     """
     xc, p, e = _gaussian_parts(x)
-    g = np.exp(-p)
-    direct = -2.0 * xc * (g - g * e)
-    far = np.abs(xc) > 26.5
-    if not far.any():
-        return direct
-    h = np.exp(-0.5 * p)
-    h = h - h * (0.5 * e)
-    tail = -(2.0 * xc * h) * h
-    return np.where(far, tail, direct)
+    return _gaussian_slope(xc, p, e, _gaussian_from(p, e))
+
+
+def _gaussian_slope(xc: FloatArray, p: FloatArray, e: FloatArray, f: FloatArray) -> FloatArray:
+    def tail() -> FloatArray:
+        h = np.exp(-0.5 * p)
+        h = h - h * (0.5 * e)
+        return -(2.0 * xc * h) * h
+
+    return patch(-2.0 * xc * f, np.abs(xc) > 26.5, tail)
+
+
+def _gaussian_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(f(x), f′(x)) sharing the exact square and the exponential."""
+    xc, p, e = _gaussian_parts(x)
+    f = _gaussian_from(p, e)
+    return f, _gaussian_slope(xc, p, e, f)
 
 
 register(
@@ -194,6 +252,7 @@ register(
         formula=Formula(latex=r"e^{-x^{2}}", text="exp(−x²)"),
         kernel=_gaussian,
         derivative_kernel=_gaussian_derivative,
+        pair_kernel=_gaussian_pair,
         rules=PropertyRules(output_range=(0.0, 1.0), monotonic=False, saturating=True),
         description=Description(
             summary="A bell curve: 1 at the origin, decaying to 0 on both sides; the radial "
@@ -373,7 +432,7 @@ def _gcu_derivative(x: FloatArray) -> FloatArray:
     """
     xf = _finite_or_nan(x)
     moderate = np.abs(xf) < 3e6
-    xm = np.where(moderate, xf, 0.0)
+    xm = xf if moderate.all() else xf * moderate  # xf is finite or NaN: the product is a blend
     k = np.rint(xm / np.pi)
     s1, l1 = two_sum(xm, -k * (2.0 * _PIO2_1))
     r0 = s1 - k * (2.0 * _PIO2_2)
@@ -383,11 +442,8 @@ def _gcu_derivative(x: FloatArray) -> FloatArray:
     t_c = z * _polynomial(z, _COS_TAIL) + r * rl  # 1 − cos(r + rl)
     p, e = two_prod(xm, r)
     reduced = (1.0 - p) - e - t_c + xm * (t_s - rl)
-    reduced = np.where(np.remainder(k, 2.0) == 1.0, -reduced, reduced)
-    if moderate.all():
-        return reduced
-    plain = np.cos(xf) - xf * np.sin(xf)
-    return np.where(moderate, reduced, plain)
+    reduced *= 1.0 - 2.0 * np.abs(np.fmod(k, 2.0))  # (−1)^k: an exact sign flip, no np.where
+    return patch(reduced, ~moderate, lambda: np.cos(xf) - xf * np.sin(xf))
 
 
 register(

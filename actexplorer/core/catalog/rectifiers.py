@@ -1,14 +1,13 @@
 """Rectifiers: ReLU and its piecewise-linear relatives.
 
-The helpers at the top are shared by the other piecewise families (exponential, hard, shrink).
 Piecewise functions are evaluated branch-free: ``np.where`` on a random mask costs several times
 more than the arithmetic itself, so branches are blended with 0/1 masks (exact, because a product
-with 0 or 1 and a sum with 0 are exact) and clipped arguments keep every branch finite.
+with 0 or 1 and a sum with 0 are exact) and clipped arguments keep every branch finite. The masks
+and rules they share with the other piecewise families live in ``_numerics``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -21,7 +20,6 @@ from ..activation import (
     FloatArray,
     Formula,
     Framework,
-    Kernel,
     ParamSpec,
     ParamValue,
     PropertyRules,
@@ -29,76 +27,16 @@ from ..activation import (
     Smoothness,
 )
 from ..registry import register
-
-# -- helpers shared by the piecewise families ---------------------------------------------------
-
-
-def keep_nan(d: FloatArray, x: FloatArray) -> FloatArray:
-    """Write NaN into ``d`` wherever ``x`` is NaN (comparison masks turn NaN into 0); returns d."""
-    # NaN is rare, so the masked copy is almost free (unlike np.where on a random mask).
-    d = np.asarray(d)  # a 0-d input gives NumPy scalars, which cannot be written into
-    np.copyto(d, x, where=np.isnan(x))
-    return d
-
-
-def inside(x: FloatArray, lo: float, hi: float) -> FloatArray:
-    """1 on the open interval (lo, hi), 0 elsewhere (bounds included), NaN at NaN.
-
-    This is the derivative of ``clip(x, lo, hi)`` under PyTorch's convention: 0 at the bounds.
-    """
-    d = np.greater(x, lo)
-    d &= np.less(x, hi)
-    return keep_nan(d.astype(np.float64), x)
-
-
-def slopes(x: FloatArray, slope: float) -> FloatArray:
-    """1 for x > 0, ``slope`` for x ≤ 0, NaN at NaN: the derivative of a leaky rectifier."""
-    # H + s·(1 − H) with H ∈ {0, 1} is exact, unlike s + (1 − s)·H.
-    d = np.greater(x, 0.0).astype(np.float64)
-    if slope != 0.0:
-        d += slope * np.less_equal(x, 0.0)
-    return keep_nan(d, x)
-
-
-def nan_or(x: FloatArray, value: float) -> FloatArray:
-    """The constant ``value`` with NaN where x is NaN (the derivative of a locally constant f)."""
-    return keep_nan(np.full(x.shape, value), x)
-
-
-def require_order(lo_name: str, lo: float, hi_name: str, hi: float, *, strict: bool) -> None:
-    """Raise ``ValueError`` naming both parameters unless lo < hi (or lo ≤ hi when not strict)."""
-    if lo > hi or (strict and lo == hi):
-        relation = "smaller than" if strict else "at most"
-        raise ValueError(f"{lo_name} ({lo:g}) must be {relation} {hi_name} ({hi:g})")
-
-
-# Standard-normal weights on a fine grid, for deciding whether a function's output is centred.
-_Z = np.linspace(-12.0, 12.0, 24001)
-_W = np.exp(-0.5 * _Z**2)
-_W /= _W.sum()
-
-
-def centred_under_normal(kernel: Kernel) -> Callable[[Mapping[str, ParamValue]], bool]:
-    """A property rule: |E f(Z)| < 0.05·sd f(Z) for Z ~ N(0, 1), by quadrature on a fine grid."""
-
-    def rule(params: Mapping[str, ParamValue]) -> bool:
-        f = kernel(_Z, **params)
-        mean = float(_W @ f)
-        sd = math.sqrt(float(_W @ (f - mean) ** 2))
-        return abs(mean) < 0.05 * sd if sd > 0 else mean == 0.0
-
-    return rule
-
-
-def negligible(slope: float) -> bool:
-    """True when a slope is below 1e-6: the gradient there counts as saturated."""
-    return abs(slope) < 1e-6
-
-
-def flattens(slope: float) -> bool:
-    """True when ``slope·x`` underflows to exact zeros for |x| ≤ 0.02: a numerically dead side."""
-    return slope * 0.02 == 0.0
-
+from ._numerics import (
+    centred_under_normal,
+    flattens,
+    inside,
+    keep_nan,
+    nan_or,
+    negligible,
+    require_order,
+    slopes,
+)
 
 # -- relu -----------------------------------------------------------------------------------------
 

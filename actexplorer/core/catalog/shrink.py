@@ -24,7 +24,7 @@ from ..activation import (
     Smoothness,
 )
 from ..registry import register
-from .rectifiers import centred_under_normal, keep_nan, nan_or
+from ._numerics import centred_under_normal, indicator, nan_or
 
 
 def _lambd_spec() -> ParamSpec:
@@ -41,7 +41,7 @@ def _lambd_spec() -> ParamSpec:
 
 def _outside(x: FloatArray, lambd: float) -> FloatArray:
     """1 where |x| > λ, 0 elsewhere (0 at ±λ), NaN at NaN."""
-    return keep_nan(np.greater(np.abs(x), lambd).astype(np.float64), x)
+    return indicator(np.greater(np.abs(x), lambd), x)
 
 
 # -- softshrink -----------------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def _threshold(x: FloatArray, threshold: float, value: float) -> FloatArray:
 
 def _threshold_derivative(x: FloatArray, threshold: float, value: float) -> FloatArray:
     """1 for x > threshold, 0 for x ≤ threshold (0 at the threshold, as PyTorch's autograd)."""
-    return keep_nan(np.greater(x, threshold).astype(np.float64), x)
+    return indicator(np.greater(x, threshold), x)
 
 
 #: A jump smaller than this is reported as none: no plot can show it, and calling the curve

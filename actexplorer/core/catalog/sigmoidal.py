@@ -23,8 +23,11 @@ from ..activation import (
 )
 from ..registry import register
 from ._numerics import (
+    by_parts,
+    flat_kernel,
     log_sigmoid_and_derivative,
     log_sigmoid_derivative,
+    patch,
     sech2,
     sigmoid,
     sigmoid_and_derivative,
@@ -243,8 +246,7 @@ def _arctan_derivative(x: FloatArray) -> FloatArray:
     """arctan′(x) = 1/(1 + x²); for |x| > 1e150 (where x² overflows) it is (1/x)²."""
     a = np.abs(x)
     near = 1.0 / (1.0 + np.square(np.minimum(a, 1e150)))
-    far = np.square(1.0 / np.maximum(a, 1e150))
-    return np.where(a > 1e150, far, near)
+    return patch(near, a > 1e150, lambda: np.square(1.0 / np.maximum(a, 1e150)))
 
 
 register(
@@ -352,7 +354,7 @@ def _isru(x: FloatArray, alpha: float) -> FloatArray:
     a = np.abs(x)
     near = np.minimum(a, 1e100)
     far = np.copysign(1.0 / math.sqrt(alpha), x)  # x/√(αx²) to double precision beyond 1e100
-    return np.where(a > 1e100, far, x / np.sqrt(1.0 + alpha * near * near))
+    return patch(x / np.sqrt(1.0 + alpha * near * near), a > 1e100, far)
 
 
 def _isru_derivative(x: FloatArray, alpha: float) -> FloatArray:
@@ -360,9 +362,13 @@ def _isru_derivative(x: FloatArray, alpha: float) -> FloatArray:
     a = np.abs(x)
     near = np.minimum(a, 1e100)
     s = 1.0 + alpha * near * near
-    r = 1.0 / np.maximum(a, 1e100)
-    w = r / np.sqrt(alpha + r * r)  # = 1/√(1 + αx²) for the large inputs
-    return np.where(a > 1e100, w * w * w, 1.0 / (s * np.sqrt(s)))
+
+    def far() -> FloatArray:
+        r = 1.0 / np.maximum(a, 1e100)
+        w = r / np.sqrt(alpha + r * r)  # = 1/√(1 + αx²) for the large inputs
+        return w * w * w
+
+    return patch(1.0 / (s * np.sqrt(s)), a > 1e100, far)
 
 
 register(
@@ -413,19 +419,50 @@ register(
 
 
 # -- log_log ------------------------------------------------------------------------------------
+@flat_kernel
 def _log_log(x: FloatArray) -> FloatArray:
     """f(x) = 1 − exp(−eˣ) = −expm1(−eˣ); x is capped at 40, where f is already exactly 1."""
-    return -np.expm1(-np.exp(np.minimum(x, 40.0)))
+    return _log_log_from(np.exp(np.minimum(x, 40.0)))
 
 
+def _log_log_from(t: FloatArray) -> FloatArray:
+    f = np.expm1(-t)
+    np.negative(f, out=f)
+    return f
+
+
+@flat_kernel
 def _log_log_derivative(x: FloatArray) -> FloatArray:
     """f′(x) = exp(x − eˣ).
 
-    The exponent x − eˣ cancels (and for x > 0 any error in eˣ is multiplied by eˣ ≤ 745), so it
-    is formed in extended precision; beyond x = 7 the result underflows to 0 anyway.
+    The exponent x − eˣ cancels, and the result inherits its absolute error as a relative one.
+    For x ≤ 0, eˣ ≤ 1 is accurate to 1e-16 absolute, so x − eˣ = s + e exactly (Knuth's two-sum)
+    and f′ = e^s·(1 + e). For x > 0 any error in eˣ is multiplied by eˣ (up to 1100), so there the
+    exponent is formed in extended precision; beyond x = 7 the result underflows to 0 anyway.
     """
-    xl = np.minimum(x, 7.0).astype(np.longdouble)
-    return np.exp(xl - np.exp(xl)).astype(np.float64)
+    return _log_log_slope(x, np.exp(np.minimum(x, 40.0)))
+
+
+def _log_log_slope(x: FloatArray, t: FloatArray) -> FloatArray:
+    # x and t = e^{min(x, 40)} flat; each branch runs on its own index list.
+    d = np.empty_like(x)
+    left = np.less_equal(x, 0.0)
+    low = np.flatnonzero(left)
+    s, e = two_sum(np.maximum(x[low], -800.0), -t[low])  # e^{−800} is 0; keeps s finite
+    e += 1.0
+    e *= np.exp(s)
+    d[low] = e
+    rest = np.flatnonzero(~left)  # x > 0 and NaN
+    xl = np.minimum(x[rest], 7.0).astype(np.longdouble)
+    d[rest] = np.exp(xl - np.exp(xl)).astype(np.float64)
+    return d
+
+
+@flat_kernel
+def _log_log_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(f(x), f′(x)) sharing eˣ."""
+    t = np.exp(np.minimum(x, 40.0))
+    return _log_log_from(t), _log_log_slope(x, t)
 
 
 register(
@@ -436,6 +473,7 @@ register(
         formula=Formula(latex=r"1 - e^{-e^{x}}", text="1 − exp(−exp(x))"),
         kernel=_log_log,
         derivative_kernel=_log_log_derivative,
+        pair_kernel=_log_log_pair,
         rules=PropertyRules(output_range=(0.0, 1.0), saturating=True),
         description=Description(
             summary="The inverse of the complementary log-log link: an asymmetric sigmoid that "
@@ -528,6 +566,7 @@ def _tanh_cf_tail(z: FloatArray) -> FloatArray:
     return k
 
 
+@flat_kernel
 def _tanhshrink(x: FloatArray) -> FloatArray:
     """tanhshrink(x) = x − tanh(x).
 
@@ -536,12 +575,19 @@ def _tanhshrink(x: FloatArray) -> FloatArray:
     two non-negative terms.
     """
     a = np.abs(x)
-    small = np.minimum(a, 1.0)
-    z = small * small
-    inner = small * z / (_tanh_cf_tail(z) + z)
-    t = np.exp(-2.0 * np.maximum(np.minimum(a, 400.0), 1.0))
-    outer = (a - 1.0) + 2.0 * t / (1.0 + t)
-    return np.copysign(np.where(a < 1.0, inner, outer), x)
+    return np.copysign(by_parts(a, a < 1.0, _tanhshrink_inner, _tanhshrink_outer), x)
+
+
+def _tanhshrink_inner(a: FloatArray) -> FloatArray:
+    # a³/(K + a²) for 0 ≤ a < 1.
+    z = a * a
+    return a * z / (_tanh_cf_tail(z) + z)
+
+
+def _tanhshrink_outer(a: FloatArray) -> FloatArray:
+    # (a − 1) + 2t/(1 + t), t = e^{−2a}, for a ≥ 1 or NaN; the clip keeps 2a finite.
+    t = np.exp(-2.0 * np.minimum(a, 400.0))
+    return (a - 1.0) + 2.0 * t / (1.0 + t)
 
 
 def _tanhshrink_derivative(x: FloatArray) -> FloatArray:
