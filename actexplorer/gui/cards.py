@@ -427,8 +427,12 @@ class StatisticsPanel(QWidget):
         exact = getattr(stats, "exact", None)
         self._show_exact_column(exact is not None)
         if exact is not None:
+            # Quadrature leaves a mean of ~1e-17 where symmetry makes it exactly 0 (tanh):
+            # below 1e-12 of the spread it is shown as the 0 it is.
+            spread = math.sqrt(exact.var) if exact.var > 0 else 0.0
+            mean = 0.0 if abs(exact.mean) < 1e-12 * spread else exact.mean
             values = {
-                "mean": format_number(exact.mean),
+                "mean": format_number(mean),
                 "var": format_number(exact.var),
                 "std": format_number(math.sqrt(exact.var) if exact.var >= 0 else math.nan),
                 "mean_sq_derivative": format_number(getattr(exact, "mean_sq_derivative", math.nan)),

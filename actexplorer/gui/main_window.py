@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
             from actexplorer.gui.lab.lab_panel import LabPanel
 
             self._lab = LabPanel(self.state, self.lab_state)
+            self._lab.set_look(resolve_look(self.state.theme))
             self.lab_holder.layout().addWidget(self._lab)
             # A child added to a shown parent stays hidden until shown (a layout only queues it).
             self._lab.show()
@@ -449,6 +450,8 @@ class MainWindow(QMainWindow):
             self.setStyleSheet(sheet)
         self.plots.set_look(look)
         self.controller.set_look(look)
+        if self._lab is not None:
+            self._lab.set_look(look)
         self._sync_actions()
 
     # -- settings ----------------------------------------------------------------------------

@@ -134,6 +134,8 @@ def _make_plot(name: str, title: str, x_label: str, y_label: str) -> pg.PlotWidg
         # Axes carry the grid lines and tick text: the costliest part of a repaint. Cached as a
         # pixmap they are redrawn only when their ticks move, not on every curve update.
         item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Densities read 0.7, not 700 with a "(x0.001)" in the label.
+        item.getAxis(name).enableAutoSIPrefix(False)
     plot.setMinimumSize(180, 140)
     return plot
 
