@@ -157,7 +157,10 @@ TEXTBOOK: dict[str, Textbook] = {
     "lisht": lambda x: (x * np.tanh(x), np.tanh(x) + x * (1 - np.tanh(x) ** 2)),
     "gaussian": lambda x: (np.exp(-x * x), -2 * x * np.exp(-x * x)),
     "sinusoid": lambda x: (np.sin(x), np.cos(x)),
-    "hardtanh": lambda x: (np.clip(x, -1, 1), ((x > -1) & (x < 1)).astype(float)),
+    "hardtanh": lambda x, min_val=-1.0, max_val=1.0: (
+        np.clip(x, min_val, max_val),
+        ((x > min_val) & (x < max_val)).astype(float),
+    ),
     "hardsigmoid": lambda x: (np.clip(x + 3, 0, 6) / 6, ((x > -3) & (x < 3)) / 6.0),
 }
 
