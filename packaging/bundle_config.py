@@ -25,6 +25,9 @@ OTHER_EXCLUDES = (
     "matplotlib.backends.backend_tkagg", "matplotlib.backends.backend_webagg",
     "matplotlib.backends.backend_wx", "matplotlib.backends.backend_gtk3",
     "matplotlib.backends.backend_gtk4",
+    # No network: without these OpenSSL's libraries (5 MB) stay out; hashlib falls back to
+    # Python's own implementations.
+    "ssl", "_ssl", "_hashlib",
 )  # fmt: skip
 
 # SciPy subpackages reached only through optional imports in pyqtgraph and SymPy; the app uses
@@ -54,6 +57,8 @@ DROPPED_PLUGIN_PREFIXES = tuple(
 # matplotlib's sample data, toolbar images and the PostScript metrics (mathtext renders TrueType).
 DROPPED_DATA_PREFIXES = (
     "PySide6/Qt/translations/qt_",
+    # The README's pictures.
+    "actexplorer/resources/screenshots",
     # Collected by the PySide6 hooks although nothing left in the bundle links against it; it
     # would keep Kerberos and friends in as well.
     "PySide6/Qt/lib/libQt6Network",
@@ -70,11 +75,18 @@ DROPPED_DATA_PREFIXES = (
 DROPPED_LINUX_LIBS = ("libstdc++.so", "libgcc_s.so")
 
 
+# Qt's own strings (dialog buttons and the like) in the languages the app itself speaks.
+QT_CATALOG_PREFIX = "PySide6/Qt/translations/qtbase_"
+QT_CATALOGS_KEPT = ("en", "zh_CN", "zh_TW")
+
+
 def kept(dest: str, *, linux: bool) -> bool:
     """Whether a file at ``dest`` inside the bundle stays in it."""
     dest = dest.replace("\\", "/")
     if dest.startswith(DROPPED_PLUGIN_PREFIXES + DROPPED_DATA_PREFIXES):
         return False
+    if dest.startswith(QT_CATALOG_PREFIX):
+        return dest[len(QT_CATALOG_PREFIX) :].removesuffix(".qm") in QT_CATALOGS_KEPT
     return not (linux and dest.startswith(DROPPED_LINUX_LIBS))
 
 

@@ -35,7 +35,10 @@ def _resource_files() -> list[str]:
     return sorted(
         p.relative_to(ROOT / "resources").as_posix()
         for p in (ROOT / "resources").rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix != ".pyc"
+        and p.parts[-2] != "screenshots"  # the README's pictures are not shipped
     )
 
 
