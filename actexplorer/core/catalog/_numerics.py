@@ -13,8 +13,14 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from ..activation import FloatArray, Kernel, ParamValue
+
+#: A boolean (or exact 0/1) selection of elements.
+Mask = npt.NDArray[Any]
+#: An array operand or a plain number (broadcast).
+Operand = FloatArray | float
 
 _R = TypeVar("_R")
 
@@ -87,7 +93,7 @@ def nan_or(x: FloatArray, value: float) -> FloatArray:
 
 
 def patch(
-    base: FloatArray, mask: FloatArray, value: FloatArray | float | Callable[[], FloatArray]
+    base: FloatArray, mask: Mask, value: FloatArray | float | Callable[[], FloatArray]
 ) -> FloatArray:
     """``base`` (a fresh array, changed in place) with ``value`` copied in where ``mask`` holds.
 
@@ -103,7 +109,7 @@ def patch(
 
 def by_parts(
     x: FloatArray,
-    first: FloatArray,
+    first: Mask,
     on_first: Callable[[FloatArray], FloatArray],
     on_rest: Callable[[FloatArray], FloatArray],
 ) -> FloatArray:
@@ -114,7 +120,7 @@ def by_parts(
     """
     out = np.empty_like(x)
     idx = np.flatnonzero(first)
-    rest = np.flatnonzero(~first)
+    rest = np.flatnonzero(np.logical_not(first))
     out[idx] = on_first(x[idx])
     out[rest] = on_rest(x[rest])
     return out
@@ -314,7 +320,7 @@ def _buffer(*operands: FloatArray | float) -> FloatArray:
     return np.empty(np.broadcast_shapes(*(np.shape(v) for v in operands)))
 
 
-def two_sum(a: FloatArray, b: FloatArray) -> tuple[FloatArray, FloatArray]:
+def two_sum(a: Operand, b: Operand) -> tuple[FloatArray, FloatArray]:
     """(s, e) with s = fl(a + b) and a + b = s + e exactly (Knuth); finite inputs."""
     s = np.add(a, b, out=_buffer(a, b))
     bb = np.subtract(s, a, out=_buffer(a, b))
@@ -325,7 +331,7 @@ def two_sum(a: FloatArray, b: FloatArray) -> tuple[FloatArray, FloatArray]:
     return s[()], e[()]
 
 
-def split(a: FloatArray) -> tuple[FloatArray, FloatArray]:
+def split(a: Operand) -> tuple[FloatArray, FloatArray]:
     """(hi, lo) with a = hi + lo exactly and each half holding 26 bits (Veltkamp); |a| < 1e300."""
     c = np.multiply(a, _SPLITTER, out=_buffer(a))
     t = np.subtract(c, a, out=_buffer(a))
@@ -334,7 +340,7 @@ def split(a: FloatArray) -> tuple[FloatArray, FloatArray]:
     return c[()], t[()]
 
 
-def two_prod(a: FloatArray, b: FloatArray) -> tuple[FloatArray, FloatArray]:
+def two_prod(a: Operand, b: Operand) -> tuple[FloatArray, FloatArray]:
     """(p, e) with p = fl(a·b) and a·b = p + e exactly (Dekker), for |a|, |b| well below 1e300."""
     p = np.multiply(a, b, out=_buffer(a, b))
     ah, al = split(a)

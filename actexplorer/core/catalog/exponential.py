@@ -27,7 +27,7 @@ from ..activation import (
     Smoothness,
 )
 from ..registry import register
-from ._numerics import centred_under_normal, flat_kernel, split
+from ._numerics import Mask, centred_under_normal, flat_kernel, split
 
 
 def _saturation_spec(description: str) -> ParamSpec:
@@ -38,7 +38,7 @@ def _saturation_spec(description: str) -> ParamSpec:
 # -- elu ------------------------------------------------------------------------------------------
 
 
-def _nonpositive(x: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _nonpositive(x: FloatArray) -> tuple[FloatArray, Mask, FloatArray]:
     """(max(x, 0), the indices of x ≤ 0, x there) for flat x; NaN is in neither part.
 
     The exponential branch is evaluated on the index list only: on N(0, 1) samples that halves

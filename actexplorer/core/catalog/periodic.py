@@ -22,7 +22,7 @@ from ..activation import (
     Reference,
 )
 from ..registry import register
-from ._numerics import flat_kernel, patch, split, two_prod, two_sum
+from ._numerics import Mask, flat_kernel, patch, split, two_prod, two_sum
 
 
 def _finite_or_nan(x: FloatArray) -> FloatArray:
@@ -87,7 +87,7 @@ def _sin_cos_from(p: FloatArray, e: FloatArray) -> tuple[FloatArray, FloatArray]
     return sp * ce + cp * se, cp * ce - sp * se
 
 
-def _reducible_product(a: float, xf: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _reducible_product(a: float, xf: FloatArray) -> tuple[Mask, FloatArray, FloatArray]:
     """(near, p, e): near marks |a·x| < 4e5, and a·x = p + e exactly there (0 elsewhere)."""
     near = np.abs(xf) < _REDUCE_LIMIT / a
     xs = xf if near.all() else xf * near  # xf is finite or NaN, so the product is a blend
@@ -134,7 +134,9 @@ def _snake_slope(
     z = re * re
     t[even] = np.sin(re) + (1.0 - z * (0.5 - z / 24.0)) * rl[even]
     reduced = 2.0 * t * t
-    return patch(reduced, ~near, lambda: np.square(np.add(*_sin_cos_of_product(a, xf))))
+    return patch(
+        reduced, np.logical_not(near), lambda: np.square(np.add(*_sin_cos_of_product(a, xf)))
+    )
 
 
 @flat_kernel
