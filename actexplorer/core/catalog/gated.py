@@ -18,12 +18,13 @@ exponent range also keeps the tail free of subnormals.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from types import ModuleType
 
 import numpy as np
-from scipy import special
 
 from ..activation import (
     INF,
@@ -41,6 +42,17 @@ from ..activation import (
 )
 from ..registry import register
 from ._numerics import two_prod
+
+
+@functools.cache
+def _special() -> ModuleType:
+    """scipy.special, imported on first use: it costs ~0.25 s, and the window's first paint
+    (ReLU unless told otherwise) needs none of it."""
+    import scipy.special
+
+    module: ModuleType = scipy.special
+    return module
+
 
 _LD = np.longdouble
 _SPLITTER = 134217729.0  # 2**27 + 1, Veltkamp's constant for float64
@@ -499,7 +511,7 @@ def _gelu_exact_tail(x: FloatArray) -> _Pair:
     t = np.minimum(np.abs(x), 40.0)
     xl = -t.astype(_LD)
     big_e = np.exp(-0.5 * xl * xl)
-    half_erfcx = _LD(0.5) * special.erfcx(t * _SQRT1_2).astype(_LD)
+    half_erfcx = _LD(0.5) * _special().erfcx(t * _SQRT1_2).astype(_LD)
     return _f64(xl * half_erfcx * big_e), _f64(big_e * (half_erfcx + xl * _LD(_INV_SQRT_2PI)))
 
 
@@ -523,7 +535,7 @@ def _gelu_none_body(
     small = t < 1.0
     idx = np.flatnonzero(small)
     xi = xs[idx]
-    phi_cdf[idx] = special.ndtr(xi)
+    phi_cdf[idx] = _special().ndtr(xi)
     big_e[idx] = np.exp(-0.5 * xi * xi)  # x² rounding costs < ½ ulp for |x| < 1
     idx = np.flatnonzero(~small)  # NaN too: it stays NaN on either path
     if idx.size:
@@ -536,7 +548,7 @@ def _gelu_none_body(
         table = tb < 9.0
         c[table] = _mills(tb[table])
         beyond = ~table  # scipy's erfcx is within 2 ulp out there
-        c[beyond] = 0.5 * special.erfcx(tb[beyond] * _SQRT1_2)
+        c[beyond] = 0.5 * _special().erfcx(tb[beyond] * _SQRT1_2)
         c *= eb
         phi_cdf[idx] = np.where(xs[idx] < 0.0, c, 1.0 - c)
     np.maximum(xs, -40.0, out=f)  # −∞·0 would be NaN; f(−40) is already −0
@@ -1319,7 +1331,7 @@ def _serf_mid_derivative(x: FloatArray) -> FloatArray:
     xl = x.astype(_LD)
     ex = np.exp(xl)
     sp = np.log1p(ex)
-    erf_sp = special.erf(_f64(sp)).astype(_LD)
+    erf_sp = _special().erf(_f64(sp)).astype(_LD)
     gauss = _LD(_TWO_OVER_SQRT_PI) * np.exp(-sp * sp) * ex / (1.0 + ex)
     return _f64(erf_sp + xl * gauss)
 
@@ -1334,7 +1346,7 @@ def _serf_body(xs: FloatArray, f: FloatArray, df: FloatArray, *s: FloatArray) ->
     np.log1p(e, out=sp)
     np.maximum(xs, 0.0, out=t)
     sp += t
-    special.erf(sp, out=f)
+    _special().erf(sp, out=f)
     np.greater_equal(xs, 0.0, out=k)
     np.maximum(e, k, out=k)
     k /= u  # σ(x)
