@@ -29,6 +29,8 @@ MAX_SIZE = (7680, 4320)
 #: The views ``--view`` accepts: the explorer and the deep-network lab's pages. The same names as
 #: ``actexplorer.gui.main_window.VIEWS``, kept here so arguments are checked before Qt loads.
 VIEWS = ("explorer", "lab-depth", "lab-chaos", "lab-train")
+#: The languages ``--language`` accepts (``actexplorer.gui.i18n.CHOICES``).
+LANGUAGES = ("system", "en", "zh_CN")
 
 
 class UsageError(ValueError):
@@ -45,6 +47,10 @@ class Options:
     size: tuple[int, int]
     theme: str | None
     view: str | None = None
+    #: A scene or lecture (``*.actx.json``) to open.
+    file: str | None = None
+    language: str | None = None
+    presentation: bool = False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--view",
         choices=VIEWS,
         help="view to open: the explorer or a page of the deep-network lab",
+    )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help="language of the window for this run (default: the one chosen in the View menu)",
+    )
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="a scene or lecture (*.actx.json) to open"
+    )
+    parser.add_argument(
+        "--presentation",
+        action="store_true",
+        help="start in presentation mode (full screen, large type; F11 or Esc leaves it)",
     )
     parser.add_argument("--version", action="version", version=f"actexplorer {__version__}")
     return parser
@@ -133,7 +152,23 @@ def parse_options(args: argparse.Namespace) -> Options:
         size=size,
         theme=args.theme,
         view=args.view,
+        file=check_file(args.file),
+        language=args.language,
+        presentation=args.presentation,
     )
+
+
+def check_file(path: str | None) -> str | None:
+    """``path`` when it names a readable file (its contents are checked by the window)."""
+    if path is None:
+        return None
+    if not os.path.exists(path):
+        raise UsageError(f"cannot open {path!r}: no such file")
+    if os.path.isdir(path):
+        raise UsageError(f"cannot open {path!r}: it is a folder, not a scene file")
+    if not os.access(path, os.R_OK):
+        raise UsageError(f"cannot open {path!r}: permission denied")
+    return path
 
 
 def _quit_after_ms() -> int | None:
@@ -174,18 +209,30 @@ def _application(screenshot: bool) -> QApplication:
 
 def _window(options: Options, *, persistent: bool) -> MainWindow:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
+    from actexplorer.gui import i18n
     from actexplorer.gui.main_window import MainWindow
 
-    window = MainWindow(QSettings() if persistent else None)
+    settings = QSettings() if persistent else None
+    # Before the window exists, so every widget is built in the chosen language.
+    i18n.apply_saved_language(QApplication.instance(), settings, options.language)
+    window = MainWindow(settings)
+    if options.file is not None:
+        # First, so the other options apply on top of the scene.
+        window.scenes.open_at_start(options.file, interactive=persistent)
     if options.theme is not None:
         window.state.theme = options.theme
     if options.activation is not None:
         window.state.activation = options.activation
         window.state.params = options.params
+    window.history.clear()  # how the window starts is not a step to undo
     window.use_app_wide_look()
     if options.view is not None:
         window.show_view(options.view)
+    if options.presentation:
+        # A screenshot keeps the size asked for instead of the (offscreen) screen's.
+        window.presentation.set_active(True, full_screen=persistent)
     return window
 
 
@@ -244,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.screenshot is not None:
         window = _window(options, persistent=False)
         try:
+            if window.scenes.start_error is not None:
+                return 1  # the message is on stderr; a picture of the refusal helps no one
             take_screenshot(window, options.screenshot, options.size)
         except OSError as exc:
             print(f"actexplorer: error: {exc}", file=sys.stderr)

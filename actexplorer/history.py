@@ -105,6 +105,7 @@ class History:
         self._current = self._snapshot()
         self._restoring = False
         self._gesture_depth = 0
+        self._pause_depth = 0
         self._gesture_label: str | None = None
         self._gesture_step: _Step | None = None
         # The step a quick change of the same field may still extend (None after undo, redo,
@@ -227,6 +228,36 @@ class History:
         finally:
             self.end_gesture()
 
+    def pause(self) -> None:
+        """Stop recording for an excursion that should leave no step (an export stepping a
+        parameter and putting it back); pauses nest, :meth:`resume` ends one."""
+        self._pause_depth += 1
+
+    def resume(self) -> None:
+        """End a :meth:`pause`: nothing is recorded if the states came back where they were,
+        so redo stays available; otherwise the whole excursion becomes one step."""
+        if self._pause_depth == 0:
+            return
+        self._pause_depth -= 1
+        if self._pause_depth or self._restoring:
+            return
+        new = self._snapshot()
+        if new != self._current:
+            old, self._current = self._current, new
+            self._redo.clear()
+            self._open_step = None
+            self._push(old, new, _changed_fields(old, new), self._clock(), None)
+            self.changed.emit()
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """``with history.paused():`` — :meth:`pause` and :meth:`resume` around a block."""
+        self.pause()
+        try:
+            yield
+        finally:
+            self.resume()
+
     def disconnect(self) -> None:
         """Stop listening to the states."""
         self._explorer.events.all.disconnect(self._on_event)
@@ -241,7 +272,7 @@ class History:
         return {k: v for k, v in flat.items() if k not in self._ignore}
 
     def _on_event(self, info: EmissionInfo) -> None:
-        if self._restoring:
+        if self._restoring or self._pause_depth:
             return
         new = self._snapshot()
         old = self._current

@@ -17,6 +17,9 @@ custom functions it uses::
         "x_range": [-6.0, 6.0],
         "log_derivative": false,
         "show_input_histogram": false,
+        "show_derivative": true,
+        "show_histograms": true,
+        "show_pins": true,
         "train_mode": false,
         "pins": [{"key": "relu", "params": {}}],
         "pin_histograms": true,
@@ -111,7 +114,14 @@ _SCENE_KEYS = ("format", "version", "requires", "title", "notes", "explorer", "l
 _LECTURE_KEYS = ("format", "version", "requires", "title", "notes", "scenes")
 # The explorer fields that are plain setters, in the order update_from_dict applies them.
 _EXPLORER_SETTERS = ("n_samples", "seed")
-_EXPLORER_FLAGS = ("log_derivative", "show_input_histogram", "train_mode")
+_EXPLORER_FLAGS = (
+    "log_derivative",
+    "show_input_histogram",
+    "show_derivative",
+    "show_histograms",
+    "show_pins",
+    "train_mode",
+)
 
 
 class SceneError(ValueError):

@@ -90,6 +90,9 @@ class StateEvents(SignalGroup):
     x_range = Signal(object)
     log_derivative = Signal(bool)
     show_input_histogram = Signal(bool)
+    show_derivative = Signal(bool)
+    show_histograms = Signal(bool)
+    show_pins = Signal(bool)
     train_mode = Signal(bool)
     pins = Signal(object)
     pin_histograms = Signal(bool)
@@ -119,6 +122,9 @@ class ExplorerState:
         self._x_range: tuple[float, float] = DEFAULT_X_RANGE
         self._log_derivative = False
         self._show_input_histogram = False
+        self._show_derivative = True
+        self._show_histograms = True
+        self._show_pins = True
         self._train_mode = False
         self._pins: tuple[Pin, ...] = ()
         self._pin_histograms = True
@@ -322,6 +328,33 @@ class ExplorerState:
         self._set_flag("show_input_histogram", value)
 
     @property
+    def show_derivative(self) -> bool:
+        """Show the plot of f′ (hidden, f gets its room)."""
+        return self._show_derivative
+
+    @show_derivative.setter
+    def show_derivative(self, value: bool) -> None:
+        self._set_flag("show_derivative", value)
+
+    @property
+    def show_histograms(self) -> bool:
+        """Show the histograms of f(X) and f′(X)."""
+        return self._show_histograms
+
+    @show_histograms.setter
+    def show_histograms(self, value: bool) -> None:
+        self._set_flag("show_histograms", value)
+
+    @property
+    def show_pins(self) -> bool:
+        """Draw the pinned functions beside the current one (hiding them keeps the pins)."""
+        return self._show_pins
+
+    @show_pins.setter
+    def show_pins(self, value: bool) -> None:
+        self._set_flag("show_pins", value)
+
+    @property
     def theme(self) -> Theme:
         """``auto`` follows the operating system; ``light`` or ``dark`` force one look."""
         return self._theme
@@ -396,6 +429,9 @@ class ExplorerState:
             "x_range": list(self._x_range),
             "log_derivative": self._log_derivative,
             "show_input_histogram": self._show_input_histogram,
+            "show_derivative": self._show_derivative,
+            "show_histograms": self._show_histograms,
+            "show_pins": self._show_pins,
             "train_mode": self._train_mode,
             "pins": [{"key": p.key, "params": dict(p.params)} for p in self._pins],
             "pin_histograms": self._pin_histograms,
@@ -426,6 +462,8 @@ class ExplorerState:
         attempt("x_range", set_attr("x_range"))
         attempt("log_derivative", lambda v: self._set_flag("log_derivative", v))
         attempt("show_input_histogram", lambda v: self._set_flag("show_input_histogram", v))
+        for flag in ("show_derivative", "show_histograms", "show_pins"):
+            attempt(flag, lambda v, f=flag: self._set_flag(f, v))
         attempt("train_mode", lambda v: self._set_flag("train_mode", v))
         attempt("pins", lambda v: setattr(self, "pins", [Pin(p["key"], p["params"]) for p in v]))
         attempt("pin_histograms", lambda v: self._set_flag("pin_histograms", v))

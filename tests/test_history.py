@@ -330,3 +330,38 @@ def test_explorer_only_history(explorer: ExplorerState, clock: Clock) -> None:
     assert history.undo_label == "Undo change pinned functions"
     history.undo()
     assert explorer.pins == ()
+
+
+def test_paused_excursion_that_comes_back_keeps_redo(
+    history: History, explorer: ExplorerState, clock: Clock
+) -> None:
+    explorer.activation = "leaky_relu"
+    clock.tick()
+    explorer.set_param("negative_slope", 0.2)
+    clock.tick()
+    assert history.undo()
+    assert history.can_redo
+    before = explorer.to_dict()
+    with history.paused():
+        for value in (0.3, 0.6, 0.9):
+            explorer.set_param("negative_slope", value)
+        explorer.set_param("negative_slope", before["params"]["negative_slope"])
+    assert explorer.to_dict() == before
+    assert history.can_redo
+    assert history.undo_count == 1
+    assert history.redo()
+    assert explorer.params["negative_slope"] == 0.2
+
+
+def test_paused_excursion_that_moves_the_state_is_one_step(
+    history: History, explorer: ExplorerState, clock: Clock
+) -> None:
+    explorer.activation = "leaky_relu"
+    clock.tick()
+    with history.paused():
+        for value in (0.3, 0.6, 0.9):
+            explorer.set_param("negative_slope", value)
+    assert history.undo_count == 2
+    assert not history.can_redo
+    assert history.undo()
+    assert explorer.params["negative_slope"] == 0.01

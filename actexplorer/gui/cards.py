@@ -2,7 +2,9 @@
 
 :class:`PropertiesCard` shows an activation's facts and description; :class:`StatisticsPanel`
 shows the statistics of f(X) for the current input sample, sampled beside exact where the core
-knows the exact moments. Both take plain data through ``set_...`` and compute nothing.
+knows the exact moments. Both take plain data through ``set_...`` and compute nothing, and both
+show their texts in the current language (the catalog's texts through
+:mod:`actexplorer.core.locale`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.core import Activation, Smoothness, VectorActivation
+from actexplorer.core import locale as core_locale
 
 _SMOOTHNESS_NOTES = {
-    Smoothness.DISCONTINUOUS: "jumps",
-    Smoothness.C0: "continuous, with kinks",
-    Smoothness.C1: "continuous slope",
-    Smoothness.C2: "continuous curvature",
-    Smoothness.CINF: "infinitely smooth",
+    Smoothness.DISCONTINUOUS: QT_TRANSLATE_NOOP("PropertiesCard", "jumps"),
+    Smoothness.C0: QT_TRANSLATE_NOOP("PropertiesCard", "continuous, with kinks"),
+    Smoothness.C1: QT_TRANSLATE_NOOP("PropertiesCard", "continuous slope"),
+    Smoothness.C2: QT_TRANSLATE_NOOP("PropertiesCard", "continuous curvature"),
+    Smoothness.CINF: QT_TRANSLATE_NOOP("PropertiesCard", "infinitely smooth"),
 }
 
 
@@ -56,7 +59,8 @@ def format_number(value: float) -> str:
 def format_range(bounds: tuple[float, float]) -> str:
     """An output range as "lo to hi", e.g. "0 to ∞" (whether a bound is reached is not shown)."""
     low, high = bounds
-    return f"{format_number(low)} to {format_number(high)}"
+    text = QCoreApplication.translate("PropertiesCard", "{low} to {high}")
+    return text.format(low=format_number(low), high=format_number(high))
 
 
 def format_share(fraction: float) -> str:
@@ -117,21 +121,54 @@ class PropertiesCard(QWidget):
     Made for a narrow side panel: everything wraps, and the card scrolls when it is too tall.
     """
 
-    #: (attribute of Properties, row title, tooltip) in display order.
+    #: (attribute of Properties, row title, tooltip) in display order; translated when shown.
     FACTS = (
-        ("output_range", "Range", "The values f(x) can take"),
-        ("monotonic", "Monotonic", "f never decreases"),
-        ("smoothness", "Smoothness", "How many continuous derivatives f has"),
-        ("zero_centred", "Zero-centred", "Outputs are centred on 0, negative and positive"),
-        ("saturating", "Saturating", "f′ → 0 in at least one tail: gradients vanish there"),
-        ("sparse", "Sparse", "f is exactly 0 on a whole interval: units can be dead"),
-        ("identity_near_origin", "Identity near 0", "f(0) = 0 and f′(0) = 1"),
+        (
+            "output_range",
+            QT_TRANSLATE_NOOP("PropertiesCard", "Range"),
+            QT_TRANSLATE_NOOP("PropertiesCard", "The values f(x) can take"),
+        ),
+        (
+            "monotonic",
+            QT_TRANSLATE_NOOP("PropertiesCard", "Monotonic"),
+            QT_TRANSLATE_NOOP("PropertiesCard", "f never decreases"),
+        ),
+        (
+            "smoothness",
+            QT_TRANSLATE_NOOP("PropertiesCard", "Smoothness"),
+            QT_TRANSLATE_NOOP("PropertiesCard", "How many continuous derivatives f has"),
+        ),
+        (
+            "zero_centred",
+            QT_TRANSLATE_NOOP("PropertiesCard", "Zero-centred"),
+            QT_TRANSLATE_NOOP("PropertiesCard", "Outputs are centred on 0, negative and positive"),
+        ),
+        (
+            "saturating",
+            QT_TRANSLATE_NOOP("PropertiesCard", "Saturating"),
+            QT_TRANSLATE_NOOP(
+                "PropertiesCard", "f′ → 0 in at least one tail: gradients vanish there"
+            ),
+        ),
+        (
+            "sparse",
+            QT_TRANSLATE_NOOP("PropertiesCard", "Sparse"),
+            QT_TRANSLATE_NOOP(
+                "PropertiesCard", "f is exactly 0 on a whole interval: units can be dead"
+            ),
+        ),
+        (
+            "identity_near_origin",
+            QT_TRANSLATE_NOOP("PropertiesCard", "Identity near 0"),
+            QT_TRANSLATE_NOOP("PropertiesCard", "f(0) = 0 and f′(0) = 1"),
+        ),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("propertiesCard")
         self._act: Activation | VectorActivation | None = None
+        self._params: dict[str, Any] = {}
         # Fact texts by parameter setting for the shown activation: a property rule may integrate
         # over a fine grid, and the card is told the same parameters again (theme changes, a
         # function picked again, a slider dragged back and forth).
@@ -152,25 +189,23 @@ class PropertiesCard(QWidget):
         self._facts_grid.setColumnStretch(1, 1)
         self._fact_titles: dict[str, QLabel] = {}
         self._fact_values: dict[str, QLabel] = {}
-        for row, (field, title, tip) in enumerate(self.FACTS):
-            title_label = _label(title, wrap=False)
-            title_label.setToolTip(tip)
+        for row, (field, _title, _tip) in enumerate(self.FACTS):
+            title_label = _label(wrap=False)
             title_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             value_label = _label(name=f"fact_{field}")
-            value_label.setToolTip(tip)
             self._facts_grid.addWidget(title_label, row, 0, Qt.AlignmentFlag.AlignTop)
             self._facts_grid.addWidget(value_label, row, 1, Qt.AlignmentFlag.AlignTop)
             self._fact_titles[field] = title_label
             self._fact_values[field] = value_label
 
         self.summary_label = _label(name="cardSummary")
-        self.strengths_title = _label("Strengths")
+        self.strengths_title = _label()
         self.strengths_label = _label(name="cardStrengths")
-        self.weaknesses_title = _label("Weaknesses")
+        self.weaknesses_title = _label()
         self.weaknesses_label = _label(name="cardWeaknesses")
-        self.usage_title = _label("Where it is used")
+        self.usage_title = _label()
         self.usage_label = _label(name="cardUsage")
-        self.reference_title = _label("Reference")
+        self.reference_title = _label()
         self.reference_label = _label(name="cardReference")
         self.reference_label.setTextFormat(Qt.TextFormat.RichText)
         for bullets in (self.strengths_label, self.weaknesses_label):
@@ -218,6 +253,23 @@ class PropertiesCard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self._apply_palette()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show every text in the current language (the facts of the shown function too)."""
+        self.strengths_title.setText(self.tr("Strengths"))
+        self.weaknesses_title.setText(self.tr("Weaknesses"))
+        self.usage_title.setText(self.tr("Where it is used"))
+        self.reference_title.setText(self.tr("Reference"))
+        for field, title, tip in self.FACTS:
+            text = QCoreApplication.translate("PropertiesCard", title)
+            tip_text = QCoreApplication.translate("PropertiesCard", tip)
+            self._fact_titles[field].setText(text)
+            self._fact_titles[field].setToolTip(tip_text)
+            self._fact_values[field].setToolTip(tip_text)
+        if self._act is not None:
+            self._facts.clear()  # the cached texts are in the previous language
+            self.set_activation(self._act, self._params)
 
     def set_activation(
         self, act: Activation | VectorActivation, params: Mapping[str, Any] | None = None
@@ -226,8 +278,9 @@ class PropertiesCard(QWidget):
         if act is not self._act:
             self._facts.clear()
         self._act = act
-        self.name_label.setText(act.name)
-        self.family_label.setText(act.family.value)
+        self._params = dict(params or {})
+        self.name_label.setText(core_locale.display_name(act))
+        self.family_label.setText(core_locale.family_label(act.family))
         properties_of = getattr(act, "properties", None)
         # Vector functions (softmax, ...) have no scalar facts: only their texts are shown.
         self.facts.setVisible(properties_of is not None)
@@ -239,6 +292,7 @@ class PropertiesCard(QWidget):
         """Recompute the facts that depend on parameters (ELU's range, ...)."""
         if self._act is None or not hasattr(self._act, "properties"):
             return
+        self._params = dict(params)
         key = tuple(sorted(params.items()))
         texts = self._facts.get(key)
         if texts is None:
@@ -258,7 +312,7 @@ class PropertiesCard(QWidget):
 
     def _show_description(self) -> None:
         assert self._act is not None
-        description = self._act.description
+        description = core_locale.describe(self._act)
         self.summary_label.setText(description.summary)
         sections = (
             (self.strengths_title, self.strengths_label, _bullets(description.strengths)),
@@ -291,9 +345,11 @@ class PropertiesCard(QWidget):
             title.setStyleSheet(f"color: {muted};")
 
     def changeEvent(self, event: QEvent) -> None:
-        """Recolour the secondary text when the light/dark palette changes."""
+        """Recolour the secondary text when the light/dark palette changes; retranslate."""
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
 
@@ -302,8 +358,13 @@ def _describe(field: str, value: object) -> str:
         return format_range(value)  # type: ignore[arg-type]
     if field == "smoothness":
         smoothness = Smoothness(value)
-        return f"{smoothness.value} ({_SMOOTHNESS_NOTES[smoothness]})"
-    return "yes" if value else "no"
+        note = QCoreApplication.translate("PropertiesCard", _SMOOTHNESS_NOTES[smoothness])
+        return QCoreApplication.translate("PropertiesCard", "{smoothness} ({note})").format(
+            smoothness=core_locale.smoothness_label(smoothness), note=note
+        )
+    if value:
+        return QCoreApplication.translate("PropertiesCard", "yes")
+    return QCoreApplication.translate("PropertiesCard", "no")
 
 
 def _rule() -> QFrame:
@@ -320,17 +381,51 @@ class StatisticsPanel(QWidget):
     (n, mean, std, min, max, dead_fraction, saturated_fraction, mean_abs_derivative, exact).
     """
 
-    #: (key, row title, tooltip) in display order.
+    #: (key, row title, tooltip) in display order; translated when shown (formulas stay).
     ROWS = (
-        ("mean", "E[f(X)]", "Mean of the outputs"),
-        ("var", "Var[f(X)]", "Variance of the outputs"),
-        ("std", "Std", "Standard deviation of the outputs"),
-        ("min", "Min", "Smallest output"),
-        ("max", "Max", "Largest output"),
-        ("dead", "Dead (f = 0)", "Share of inputs whose output is exactly 0: dead units"),
-        ("saturated", "Saturated f′", "Share of inputs whose |f′| is below the threshold"),
-        ("mean_abs_derivative", "Mean |f′|", "Average size of the gradient"),
-        ("mean_sq_derivative", "E[f′(X)²]", "Mean squared gradient: how signals scale with depth"),
+        ("mean", "E[f(X)]", QT_TRANSLATE_NOOP("StatisticsPanel", "Mean of the outputs")),
+        ("var", "Var[f(X)]", QT_TRANSLATE_NOOP("StatisticsPanel", "Variance of the outputs")),
+        (
+            "std",
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Std"),
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Standard deviation of the outputs"),
+        ),
+        (
+            "min",
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Min"),
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Smallest output"),
+        ),
+        (
+            "max",
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Max"),
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Largest output"),
+        ),
+        (
+            "dead",
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Dead (f = 0)"),
+            QT_TRANSLATE_NOOP(
+                "StatisticsPanel", "Share of inputs whose output is exactly 0: dead units"
+            ),
+        ),
+        (
+            "saturated",
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Saturated f′"),
+            QT_TRANSLATE_NOOP(
+                "StatisticsPanel", "Share of inputs whose |f′| is below the threshold"
+            ),
+        ),
+        (
+            "mean_abs_derivative",
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Mean |f′|"),
+            QT_TRANSLATE_NOOP("StatisticsPanel", "Average size of the gradient"),
+        ),
+        (
+            "mean_sq_derivative",
+            "E[f′(X)²]",
+            QT_TRANSLATE_NOOP(
+                "StatisticsPanel", "Mean squared gradient: how signals scale with depth"
+            ),
+        ),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -338,7 +433,7 @@ class StatisticsPanel(QWidget):
         self.setObjectName("statisticsPanel")
         self._stats: Any = None
 
-        self.title = _label("Statistics of f(X)", name="statsTitle", wrap=False)
+        self.title = _label(name="statsTitle", wrap=False)
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
@@ -348,7 +443,6 @@ class StatisticsPanel(QWidget):
         self.busy_bar.setRange(0, 0)  # indeterminate: a moving bar
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setFixedSize(48, 6)
-        self.busy_bar.setToolTip("Computing statistics for the new sample…")
         self.busy_bar.hide()
 
         header = QHBoxLayout()
@@ -359,18 +453,16 @@ class StatisticsPanel(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(3)
-        self.sampled_header = _label("sampled", wrap=False)
-        self.exact_header = _label("exact", wrap=False)
-        self.exact_header.setToolTip("Exact moments under the input distribution, by quadrature")
+        self.sampled_header = _label(wrap=False)
+        self.exact_header = _label(wrap=False)
         for column, heading in ((1, self.sampled_header), (2, self.exact_header)):
             heading.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(heading, 0, column)
         self._titles: dict[str, QLabel] = {}
         self._sampled: dict[str, QLabel] = {}
         self._exact: dict[str, QLabel] = {}
-        for row, (key, title, tip) in enumerate(self.ROWS, start=1):
-            title_label = _label(title, wrap=False)
-            title_label.setToolTip(tip)
+        for row, (key, _title, _tip) in enumerate(self.ROWS, start=1):
+            title_label = _label(wrap=False)
             title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             sampled = _label(name=f"sampled_{key}", wrap=False)
             exact = _label(name=f"exact_{key}", wrap=False)
@@ -395,20 +487,35 @@ class StatisticsPanel(QWidget):
         layout.addWidget(self.warning_label)
         layout.addStretch(1)
         self._apply_palette()
-        self.set_stats(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show every text in the current language (the shown statistics too)."""
+        self.title.setText(self.tr("Statistics of f(X)"))
+        self.busy_bar.setToolTip(self.tr("Computing statistics for the new sample…"))
+        self.sampled_header.setText(self.tr("sampled"))
+        self.exact_header.setText(self.tr("exact"))
+        self.exact_header.setToolTip(
+            self.tr("Exact moments under the input distribution, by quadrature")
+        )
+        for key, title, tip in self.ROWS:
+            self._titles[key].setText(QCoreApplication.translate("StatisticsPanel", title))
+            self._titles[key].setToolTip(QCoreApplication.translate("StatisticsPanel", tip))
+        self.set_stats(self._stats)
 
     def set_stats(self, stats: Any) -> None:
         """Show ``stats`` (a SampleStats or any object with its fields); None clears the panel."""
         self._stats = stats
         if stats is None:
-            self.samples_label.setText("No sample yet")
+            self.samples_label.setText(self.tr("No sample yet"))
             for label in (*self._sampled.values(), *self._exact.values()):
                 label.setText("—")
             self._show_exact_column(False)
             self.warning_label.hide()
             return
         n = int(stats.n)
-        self.samples_label.setText(f"from {n:,} samples".replace(",", "\u2009"))
+        count = f"{n:,}".replace(",", "\u2009")
+        self.samples_label.setText(self.tr("from {count} samples", "", n).format(count=count))
         sampled = {
             "mean": format_number(stats.mean),
             "var": format_number(stats.std**2),
@@ -442,7 +549,9 @@ class StatisticsPanel(QWidget):
         threshold = getattr(stats, "saturation_threshold", None)
         if threshold is not None:
             self._titles["saturated"].setToolTip(
-                f"Share of inputs with |f′| < {format_number(threshold)}: gradients vanish there"
+                self.tr("Share of inputs with |f′| < {threshold}: gradients vanish there").format(
+                    threshold=format_number(threshold)
+                )
             )
         self._show_warnings(stats)
 
@@ -456,10 +565,20 @@ class StatisticsPanel(QWidget):
         nan_count = int(getattr(stats, "nan_count", 0))
         inf_count = int(getattr(stats, "inf_count", 0))
         if nan_count:
-            problems.append(f"{nan_count:,} outputs are NaN")
+            problems.append(
+                self.tr("{count} outputs are NaN", "", nan_count).format(count=f"{nan_count:,}")
+            )
         if inf_count:
-            problems.append(f"{inf_count:,} outputs are infinite")
-        self.warning_label.setText("⚠ " + "; ".join(problems) + " (left out of the moments)")
+            problems.append(
+                self.tr("{count} outputs are infinite", "", inf_count).format(
+                    count=f"{inf_count:,}"
+                )
+            )
+        self.warning_label.setText(
+            self.tr("⚠ {problems} (left out of the moments)").format(
+                problems=self.tr("; ").join(problems)
+            )
+        )
         self.warning_label.setVisible(bool(problems))
 
     def set_busy(self, busy: bool) -> None:
@@ -492,9 +611,11 @@ class StatisticsPanel(QWidget):
         self.warning_label.setStyleSheet(f"color: {error};")
 
     def changeEvent(self, event: QEvent) -> None:
-        """Recolour the secondary text when the light/dark palette changes."""
+        """Recolour the secondary text when the light/dark palette changes; retranslate."""
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
 

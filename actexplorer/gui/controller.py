@@ -12,10 +12,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from actexplorer.core import Activation, VectorActivation, get
+from actexplorer.core import locale as core_locale
 from actexplorer.gui.curves import CurveData, sample_curve
+from actexplorer.gui.i18n import on_language_change
 from actexplorer.gui.plots import HistogramData, PinnedCurve
 from actexplorer.gui.stats_runner import StatsBatch, StatsJob, StatsOutcome, StatsRunner
 from actexplorer.gui.theme import Look
@@ -55,7 +57,7 @@ class _HistogramMemo:
 def format_value(value: float) -> str:
     """A number for the readout: 4 significant digits, ∞ and NaN spelled out."""
     if math.isnan(value):
-        return "undefined"
+        return QCoreApplication.translate("ExplorerController", "undefined")
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     return f"{value:.4g}".replace("-", "−")
@@ -104,10 +106,20 @@ class ExplorerController(QObject):
         self._histogram = _HistogramMemo()
         # While refresh_all replays every field, requests wait for one at its end.
         self._holding_stats = False
+        # The x under the mouse (NaN when it is elsewhere), to write the readout again in a new
+        # language.
+        self._hover_x = math.nan
         self._connect_widgets()
         self._connect_state()
         self.runner.ready.connect(self._stats_ready)
+        # A controller gets no LanguageChange of its own: the plots it feeds tell it.
+        on_language_change(self.plots, self.retranslate)
         self.refresh_all()
+
+    def retranslate(self) -> None:
+        """Write the texts this controller produces (legend, readout) in the current language."""
+        self._legend()
+        self._hovered(self._hover_x)
 
     # -- widgets → state ---------------------------------------------------------------------
     def _connect_widgets(self) -> None:
@@ -238,6 +250,9 @@ class ExplorerController(QObject):
         events.show_input_histogram.connect(self._show_input_changed)
         events.train_mode.connect(self._train_mode_changed)
         events.logits.connect(self._show_logits)
+        events.show_derivative.connect(self.plots.set_show_derivative)
+        events.show_histograms.connect(self.plots.set_show_histograms)
+        events.show_pins.connect(self._show_pins_changed)
 
     def disconnect_state(self) -> None:
         """Stop listening to the state (the window is closing)."""
@@ -255,6 +270,9 @@ class ExplorerController(QObject):
             (events.show_input_histogram, self._show_input_changed),
             (events.train_mode, self._train_mode_changed),
             (events.logits, self._show_logits),
+            (events.show_derivative, self.plots.set_show_derivative),
+            (events.show_histograms, self.plots.set_show_histograms),
+            (events.show_pins, self._show_pins_changed),
         ):
             signal.disconnect(slot, missing_ok=True)
 
@@ -272,6 +290,8 @@ class ExplorerController(QObject):
         self.inputs.set_seed(state.seed)
         self.inputs.set_show_input(state.show_input_histogram)
         self.compare.set_histograms(state.pin_histograms)
+        self.plots.set_show_derivative(state.show_derivative)
+        self.plots.set_show_histograms(state.show_histograms)
         self._pins_changed(state.pins)
         self._params_changed(state.params)
         self._holding_stats = False
@@ -320,6 +340,11 @@ class ExplorerController(QObject):
         self.compare.set_histograms(on)
         self._draw_pin_histograms()
         self.schedule_stats()
+
+    def _show_pins_changed(self, _on: bool) -> None:
+        # Hidden pins stay pinned: only their curves and outlines leave the plots.
+        self._legend()
+        self._draw_pin_histograms()
 
     def _samples_changed(self, n: int) -> None:
         self.inputs.set_samples(n)
@@ -380,14 +405,16 @@ class ExplorerController(QObject):
 
     def _legend(self) -> None:
         pins = [
-            PinnedCurve(pin.label, curve)
+            PinnedCurve(legend_label(pin), curve)
             for pin, curve in zip(self.state.pins, self._pin_curves, strict=False)
+            if self.state.show_pins
         ]
-        current = Pin(self.state.activation, self.state.params).label
+        current = legend_label(Pin(self.state.activation, self.state.params))
         self.plots.set_pinned_curves(pins, current)
 
     def _hovered(self, x: float) -> None:
         act = self.state.current
+        self._hover_x = x
         if math.isnan(x) or not isinstance(act, Activation):
             self.plots.set_crosshair(None)
             self.readoutChanged.emit("")
@@ -443,7 +470,9 @@ class ExplorerController(QObject):
             self._stats = outcome.results.get(current.cache_key())
             error = outcome.errors.get(current.cache_key())
             if error:
-                self.parameters.show_message(f"statistics unavailable: {error}")
+                self.parameters.show_message(
+                    self.tr("statistics unavailable: {reason}").format(reason=error)
+                )
             self.statsChanged.emit(self._stats)
         self._draw_histograms()
         self._draw_pin_histograms()
@@ -462,7 +491,7 @@ class ExplorerController(QObject):
     def _draw_pin_histograms(self) -> None:
         outputs: list[HistogramData | None] = []
         gradients: list[HistogramData | None] = []
-        if self.state.pin_histograms:
+        if self.state.pin_histograms and self.state.show_pins:
             for pin in self.state.pins:
                 stats = self._pin_stats.get(self._job(pin.key, dict(pin.params)).cache_key())
                 outputs.append(self._histogram(stats.output_hist) if stats else None)
@@ -478,6 +507,26 @@ class ExplorerController(QObject):
     def curve(self) -> CurveData | None:
         """The current function's curve data as drawn."""
         return self._curve
+
+    @property
+    def pin_curves(self) -> tuple[CurveData | None, ...]:
+        """The pinned functions' curves as drawn, aligned with ``state.pins`` (None: not drawn)."""
+        return tuple(self._pin_curves)
+
+    @property
+    def pin_stats(self) -> tuple[SampleStats, ...]:
+        """The pinned functions' newest statistics, in no particular order."""
+        return tuple(self._pin_stats.values())
+
+
+def legend_label(pin: Pin) -> str:
+    """``pin``'s legend text with the function's name in the current language: the state's label
+    (``ELU (alpha=0.5)``) starts with the catalog name, the parameters stay as they are."""
+    act = pin.activation
+    label = pin.label
+    if label.startswith(act.name):
+        return core_locale.display_name(act) + label[len(act.name) :]
+    return label
 
 
 def is_vector(key: str) -> bool:

@@ -31,7 +31,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -126,7 +136,11 @@ def _plot(target: object) -> _Plot:
     if isinstance(target, pg.PlotItem):
         scene = target.scene()
         if scene is None:
-            raise ValueError("the plot item is in no scene, so there is nothing to draw")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "Export", "the plot item is in no scene, so there is nothing to draw"
+                )
+            )
         _settle(scene)
         return _Plot(scene, [target], None, target.sceneBoundingRect(), target.titleLabel.text)
     raise TypeError(
@@ -317,7 +331,11 @@ def _clip_markers(plot: _Plot) -> Iterator[list[_Clip]]:
 def _svg(plot: _Plot, title: str = "") -> bytes:
     width, height = plot.size
     if width <= 0 or height <= 0:
-        raise ValueError(f"nothing to draw: the plot is {width} × {height} pixels")
+        raise ValueError(
+            QCoreApplication.translate(
+                "Export", "nothing to draw: the plot is {width} × {height} pixels"
+            ).format(width=width, height=height)
+        )
     background = plot.background()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -329,11 +347,17 @@ def _svg(plot: _Plot, title: str = "") -> bytes:
     # Font sizes as on screen: Qt's default of 72 dpi would shrink them.
     views = [plot.view] if plot.view is not None else plot.scene.views()
     generator.setResolution(views[0].logicalDpiX() if views else 96)
-    generator.setTitle(title or plot.title or "ActExplorer plot")
-    generator.setDescription(f"Drawn by ActExplorer {__version__}")
+    generator.setTitle(
+        title or plot.title or QCoreApplication.translate("Export", "ActExplorer plot")
+    )
+    generator.setDescription(
+        QCoreApplication.translate("Export", "Drawn by ActExplorer {version}").format(
+            version=__version__
+        )
+    )
     painter = QPainter()
     if not painter.begin(generator):
-        raise ValueError("Qt could not start an SVG drawing")
+        raise ValueError(QCoreApplication.translate("Export", "Qt could not start an SVG drawing"))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(QRectF(0, 0, width, height), background)
@@ -370,7 +394,11 @@ def export_svg(plot: PlotTarget, path: str | os.PathLike[str], title: str = "") 
 
 def _new_image(width: int, height: int, scale: int, fill: QColor) -> QImage:
     if width <= 0 or height <= 0:
-        raise ValueError(f"nothing to draw: the widget is {width} × {height} pixels")
+        raise ValueError(
+            QCoreApplication.translate(
+                "Export", "nothing to draw: the widget is {width} × {height} pixels"
+            ).format(width=width, height=height)
+        )
     image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
     dots = round(_DOTS_PER_METER_1X * scale)
@@ -429,7 +457,9 @@ def _draw_svg(painter: QPainter, svg: bytes, target: QRectF) -> None:
 def _render_svg(painter: QPainter, svg: bytes, target: QRectF) -> None:
     renderer = QSvgRenderer(QByteArray(svg))
     if not renderer.isValid():
-        raise ValueError("the plot's SVG drawing could not be read back")
+        raise ValueError(
+            QCoreApplication.translate("Export", "the plot's SVG drawing could not be read back")
+        )
     renderer.render(painter, target)
 
 
@@ -492,7 +522,9 @@ def _png_bytes(image: QImage) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ValueError("Qt could not encode the image as PNG")
+        raise ValueError(
+            QCoreApplication.translate("Export", "Qt could not encode the image as PNG")
+        )
     buffer.close()
     return bytes(data.data())
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -32,10 +32,10 @@ if TYPE_CHECKING:
 
 #: The explorer's plots by export name, in the order of :attr:`PlotsView.plots`, with their titles.
 PLOTS: dict[str, str] = {
-    "function": "Function plot",
-    "derivative": "Derivative plot",
-    "outputs": "Histogram of f(X)",
-    "gradients": "Histogram of f′(X)",
+    "function": QT_TRANSLATE_NOOP("ExportCommands", "Function plot"),
+    "derivative": QT_TRANSLATE_NOOP("ExportCommands", "Derivative plot"),
+    "outputs": QT_TRANSLATE_NOOP("ExportCommands", "Histogram of f(X)"),
+    "gradients": QT_TRANSLATE_NOOP("ExportCommands", "Histogram of f′(X)"),
 }
 #: What can be exported as CSV.
 CSV_KINDS = ("curves", "histograms", "statistics")
@@ -47,12 +47,27 @@ FOLDER_KEY = "export/folder"
 STATS_WAIT_S = 30.0
 
 _FILTERS = {
-    "png": "PNG images (*.png)",
-    "svg": "SVG drawings (*.svg)",
-    "csv": "CSV tables (*.csv)",
+    "png": QT_TRANSLATE_NOOP("ExportCommands", "PNG images (*.png)"),
+    "svg": QT_TRANSLATE_NOOP("ExportCommands", "SVG drawings (*.svg)"),
+    "csv": QT_TRANSLATE_NOOP("ExportCommands", "CSV tables (*.csv)"),
+}
+_CSV_TITLES = {
+    "curves": QT_TRANSLATE_NOOP("ExportCommands", "Export curves as CSV"),
+    "histograms": QT_TRANSLATE_NOOP("ExportCommands", "Export histograms as CSV"),
+    "statistics": QT_TRANSLATE_NOOP("ExportCommands", "Export statistics as CSV"),
 }
 #: Problems a user can cause and fix (a folder that cannot be written, nothing to export).
 EXPORT_ERRORS = (OSError, ValueError)
+
+
+def plot_title(plot: str) -> str:
+    """The title of the plot ``plot`` (a key of :data:`PLOTS`) in the current language."""
+    return QCoreApplication.translate("ExportCommands", PLOTS[plot])
+
+
+def _tr(text: str) -> str:
+    """``text`` (marked ``QT_TRANSLATE_NOOP("ExportCommands", ...)``) in the current language."""
+    return QCoreApplication.translate("ExportCommands", text)
 
 
 class ExportCommands:
@@ -88,7 +103,7 @@ class ExportCommands:
 
     def plot_svg(self, plot: str, path: str | os.PathLike[str]) -> Path:
         """Save the plot ``plot`` (a key of :data:`PLOTS`) as a standalone SVG drawing."""
-        title = f"{PLOTS[plot]} — {self._label()}"
+        title = f"{plot_title(plot)} — {self._label()}"
         return export_svg(self._plot(plot), path, title=title)
 
     def curves_csv(self, path: str | os.PathLike[str]) -> Path:
@@ -120,7 +135,11 @@ class ExportCommands:
         act = self._state.current
         latex = act.formula.latex
         QGuiApplication.clipboard().setText(latex)
-        self._report(f"Copied the formula of {act.name} as LaTeX")
+        self._report(
+            QCoreApplication.translate(
+                "ExportCommands", "Copied the formula of {name} as LaTeX"
+            ).format(name=act.name)
+        )
         return latex
 
     # -- what is on screen ------------------------------------------------------------------
@@ -129,7 +148,9 @@ class ExportCommands:
         self._require_curves()
         curve = self._controller.curve
         if curve is None:
-            raise ValueError("there is no curve to export yet")
+            raise ValueError(
+                QCoreApplication.translate("ExportCommands", "there is no curve to export yet")
+            )
         state = self._state
         series = [CurveSeries(state.activation, dict(state.params), curve.x, curve.f, curve.df)]
         for pin, pinned in zip(state.pins, self._pinned_curves(), strict=False):
@@ -138,16 +159,13 @@ class ExportCommands:
         return series
 
     def _pinned_curves(self) -> list[object]:
-        # The controller keeps the pinned curves it drew aligned with state.pins; it has no
-        # public accessor for them yet.
-        return list(getattr(self._controller, "_pin_curves", ()))
+        return list(self._controller.pin_curves)
 
     def _pinned_stats(self) -> list[SampleStats]:
         if not self._state.pin_histograms:
             return []
-        # The controller's pinned statistics (no public accessor yet), matched to the pins
-        # shown so the table lists them in the legend's order.
-        known = list(getattr(self._controller, "_pin_stats", {}).values())
+        # Matched to the pins shown so the table lists them in the legend's order.
+        known = list(self._controller.pin_stats)
         found: list[SampleStats] = []
         for pin in self._state.pins:
             for stats in known:
@@ -162,15 +180,22 @@ class ExportCommands:
         self._runner.wait_idle(STATS_WAIT_S)
         stats = self._controller.stats
         if stats is None:
-            raise ValueError("the statistics are not ready yet; try again in a moment")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "ExportCommands", "the statistics are not ready yet; try again in a moment"
+                )
+            )
         return stats
 
     def _require_curves(self) -> None:
         act = self._state.current
         if isinstance(act, VectorActivation):
             raise ValueError(
-                f"{act.name} acts on whole vectors: it has no curves, histograms or statistics "
-                "to export"
+                QCoreApplication.translate(
+                    "ExportCommands",
+                    "{name} acts on whole vectors: it has no curves, histograms or statistics "
+                    "to export",
+                ).format(name=act.name)
             )
 
     def _plot(self, plot: str) -> pg.PlotWidget:
@@ -187,7 +212,7 @@ class ExportCommands:
         """Ask for a file name, then save the window as a PNG at ``scale`` ×."""
         suffix = "" if scale == 1 else f"@{scale}x"
         self._ask(
-            "Export window as PNG",
+            QCoreApplication.translate("ExportCommands", "Export window as PNG"),
             f"{self._state.activation}-window{suffix}.png",
             "png",
             lambda path: self.window_png(path, scale),
@@ -199,7 +224,9 @@ class ExportCommands:
             raise ValueError(f"fmt must be 'png' or 'svg'; got {fmt!r}")
         write = self.plot_png if fmt == "png" else self.plot_svg
         self._ask(
-            f"Export {PLOTS[plot].lower()} as {fmt.upper()}",
+            QCoreApplication.translate("ExportCommands", "Export {plot} as {format}").format(
+                plot=plot_title(plot), format=fmt.upper()
+            ),
             f"{self._state.activation}-{plot}.{fmt}",
             fmt,
             lambda path: write(plot, path),
@@ -208,7 +235,7 @@ class ExportCommands:
     def ask_csv(self, kind: str) -> None:
         """Ask for a file name, then save the table ``kind`` as CSV."""
         self._ask(
-            f"Export {kind} as CSV",
+            _tr(_CSV_TITLES[kind]) if kind in _CSV_TITLES else kind,
             f"{self._state.activation}-{kind}.csv",
             "csv",
             lambda path: self.csv(kind, path),
@@ -230,7 +257,7 @@ class ExportCommands:
 
     def _ask(self, title: str, name: str, fmt: str, write: Callable[[Path], Path]) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self._window, title, str(Path(self.last_folder()) / name), _FILTERS[fmt]
+            self._window, title, str(Path(self.last_folder()) / name), _tr(_FILTERS[fmt])
         )
         if not chosen:
             return None
@@ -241,9 +268,15 @@ class ExportCommands:
         try:
             written = write(path)
         except EXPORT_ERRORS as exc:
-            QMessageBox.warning(self._window, "Export failed", str(exc))
+            QMessageBox.warning(
+                self._window,
+                QCoreApplication.translate("ExportCommands", "Export failed"),
+                str(exc),
+            )
             return None
-        self._report(f"Saved {written}")
+        self._report(
+            QCoreApplication.translate("ExportCommands", "Saved {path}").format(path=written)
+        )
         return written
 
     def _report(self, message: str) -> None:
@@ -251,4 +284,4 @@ class ExportCommands:
             self._window.statusBar().showMessage(message, 6000)
 
 
-__all__ = ["CSV_KINDS", "PLOTS", "ExportCommands"]
+__all__ = ["CSV_KINDS", "PLOTS", "ExportCommands", "plot_title"]

@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -32,9 +32,13 @@ from PySide6.QtWidgets import (
 
 from actexplorer import __version__
 from actexplorer.core import VectorActivation
+from actexplorer.custom_functions import CustomFunctions
+from actexplorer.gui import i18n
 from actexplorer.gui.actions import ACTIONS, VIEW_ACTIONS, ActionSpec, build_menus
+from actexplorer.gui.animation_panel import AnimationPanel
 from actexplorer.gui.cards import PropertiesCard, StatisticsPanel
 from actexplorer.gui.controller import ExplorerController
+from actexplorer.gui.custom_editor import CustomCommands
 from actexplorer.gui.export_commands import ExportCommands
 from actexplorer.gui.formula import FormulaView
 from actexplorer.gui.icons import app_icon
@@ -47,8 +51,11 @@ from actexplorer.gui.panels import (
 )
 from actexplorer.gui.picker import PickerPanel
 from actexplorer.gui.plots import PlotsView
+from actexplorer.gui.presentation import PresentationMode
+from actexplorer.gui.scene_commands import SceneCommands
 from actexplorer.gui.stats_runner import StatsRunner
 from actexplorer.gui.theme import palette_for, resolve_look, stylesheet_for
+from actexplorer.history import History
 from actexplorer.lab_state import LabState
 from actexplorer.state import ExplorerState
 
@@ -93,7 +100,10 @@ class MainWindow(QMainWindow):
         self.state = ExplorerState()
         self.lab_state = LabState()
         self._lab: LabPanel | None = None
+        self.custom_functions = CustomFunctions()
         restored = self._read_state()
+        # After the settings are read: restoring them is not a step to undo.
+        self.history = History(self.state, self.lab_state)
 
         self.picker = PickerPanel()
         self.parameters = ParameterPanel()
@@ -147,7 +157,24 @@ class MainWindow(QMainWindow):
         self.exports = ExportCommands(
             self, self.state, self.controller, self.plots, self.runner, settings
         )
+        self.scenes = SceneCommands(self, settings)
+        self.custom_commands = CustomCommands(self)
+        self.presentation = PresentationMode(self)
+        self.animation = AnimationPanel(
+            self.state,
+            self.plots,
+            views=self.views,
+            runner=self.runner,
+            exports=self.exports,
+            parent=self,
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.animation)
         self._actions = build_menus(self, self.menuBar(), ACTIONS)
+        self.animation.bind_action(self.action("animateParameter"))
+        self.scenes.bind_menus()
+        self.presentation.bind_menus()
+        self.custom_commands.sync_actions()
+        self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self.view_tabs.currentChanged.connect(self._view_changed)
         self.state.events.theme.connect(self._apply_theme)
@@ -391,6 +418,12 @@ class MainWindow(QMainWindow):
         if self.state.pins:
             self.state.unpin(len(self.state.pins) - 1)
 
+    def set_language(self, choice: str) -> None:
+        """Switch the window to ``choice`` ("system", "en" or "zh_CN") now and remember it."""
+        i18n.set_language(QApplication.instance(), choice)
+        i18n.store_choice(self._settings, choice)
+        self._sync_actions()
+
     def set_theme(self, theme: str) -> None:
         """Use the look ``theme`` (auto, light or dark)."""
         self.state.theme = theme
@@ -409,6 +442,7 @@ class MainWindow(QMainWindow):
         # Choices in exclusive groups act on triggered, which setChecked does not send; their
         # signals must flow so the group unchecks the previous choice.
         self._actions[f"theme_{self.state.theme}"].setChecked(True)
+        self._actions[f"language_{i18n.current_choice()}"].setChecked(True)
         self._actions[f"view_{self.current_view()}"].setChecked(True)
 
     def _sync_export_actions(self) -> None:
@@ -459,6 +493,10 @@ class MainWindow(QMainWindow):
         if self._settings is None:
             return []
         problems: list[str] = []
+        # Custom functions first: the saved state may show or pin one.
+        custom = self._json("custom")
+        if custom is not None:
+            problems += self.custom_functions.update_from_list(custom)
         for key, target, what in (
             ("state", self.state, "saved state"),
             (_LAB_KEY, self.lab_state, "saved lab settings"),
@@ -514,6 +552,7 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("version", SETTINGS_VERSION)
         self._settings.setValue("state", json.dumps(self.state.to_dict()))
+        self._settings.setValue("custom", json.dumps(self.custom_functions.to_list()))
         self._settings.setValue(_LAB_KEY, json.dumps(self.lab_state.to_dict()))
         self._settings.setValue(_VIEW_KEY, self.current_view())
         self._settings.setValue("geometry", self.saveGeometry())
@@ -530,12 +569,23 @@ class MainWindow(QMainWindow):
                 self._lab.shutdown()  # stops its timers and waits for its workers
             self.runner.shutdown()
             self.controller.disconnect_state()
+            self.scenes.shutdown()
+            self.animation.shutdown()
+            self.history.disconnect()
             events = self.state.events
             events.theme.disconnect(self._apply_theme)
             events.log_derivative.disconnect(self._sync_actions)
             events.show_input_histogram.disconnect(self._sync_actions)
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a scene or lecture file dragged onto the window."""
+        self.scenes.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the scene or lecture file dropped onto the window."""
+        self.scenes.drop(event)
 
     # -- for screenshots and tests -----------------------------------------------------------
     def wait_until_idle(self, timeout_s: float = 60.0) -> bool:

@@ -1,7 +1,8 @@
 """The side panels: parameters of the function, random inputs, comparison and view settings.
 
 Each panel writes the state from its widgets' signals and offers ``set_*`` methods that show the
-state without writing it back (signals blocked).
+state without writing it back (signals blocked). Each builds its texts in ``retranslate()``,
+again on every language change.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,15 +34,67 @@ from actexplorer.state import MAX_PINS, MAX_SEED, X_LIMIT, Pin
 
 _CUSTOM = "—"
 
+#: Titles of the window's sections; :func:`section_title` translates them (context "Sections").
+SECTION_TITLES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Sections", "Parameters"),
+    QT_TRANSLATE_NOOP("Sections", "Inputs X"),
+    QT_TRANSLATE_NOOP("Sections", "Compare"),
+    QT_TRANSLATE_NOOP("Sections", "View"),
+    QT_TRANSLATE_NOOP("Sections", "Properties"),
+    QT_TRANSLATE_NOOP("Sections", "Presets"),
+    QT_TRANSLATE_NOOP("Sections", "Network"),
+    QT_TRANSLATE_NOOP("Sections", "Data"),
+)
+
+#: The input distributions' names (keys of ``DISTRIBUTIONS``), translated when shown.
+_DISTRIBUTION_NAMES = {
+    "normal": QT_TRANSLATE_NOOP("InputPanel", "Normal"),
+    "uniform": QT_TRANSLATE_NOOP("InputPanel", "Uniform"),
+    "laplace": QT_TRANSLATE_NOOP("InputPanel", "Laplace"),
+    "mixture": QT_TRANSLATE_NOOP("InputPanel", "Mixture of two normals"),
+}
+
+
+class SectionTitle(QLabel):
+    """A small upper-case heading; ``text`` is translated in the context "Sections"."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = text
+        self.setProperty("role", "section")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show the title in the current language."""
+        self.setText(QCoreApplication.translate("Sections", self._source).upper())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
 
 def section_title(text: str) -> QLabel:
-    """A small upper-case heading for a panel section."""
-    label = QLabel(text.upper())
-    label.setProperty("role", "section")
-    return label
+    """A small upper-case heading for a panel section (``text``: one of :data:`SECTION_TITLES`,
+    or another text marked ``QT_TRANSLATE_NOOP("Sections", ...)``)."""
+    return SectionTitle(text)
 
 
-class ParameterPanel(QWidget):
+class _Translated(QWidget):
+    """A panel that builds its texts in :meth:`retranslate`, again on every language change."""
+
+    def retranslate(self) -> None:
+        """Show every text in the current language."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ParameterPanel(_Translated):
     """Controls generated from the current function's :class:`ParamSpec` s, presets, reset."""
 
     paramChanged = Signal(str, object)
@@ -54,12 +107,10 @@ class ParameterPanel(QWidget):
         self.form.setObjectName("paramForm")
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("presetCombo")
-        self.preset_combo.setToolTip("Use the default parameters of a framework")
-        self.preset_label = QLabel("Defaults from")
-        self.reset_button = QPushButton("Reset all")
+        self.preset_label = QLabel()
+        self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetParams")
-        self.reset_button.setToolTip("Every parameter back to its default")
-        self.empty_label = QLabel("This function has no parameters.")
+        self.empty_label = QLabel()
         self.empty_label.setProperty("role", "muted")
 
         top = QHBoxLayout()
@@ -78,6 +129,15 @@ class ParameterPanel(QWidget):
         self.preset_combo.activated.connect(self._preset_activated)
         self.reset_button.clicked.connect(self.resetRequested)
         self._act: AnyActivation | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show every text in the current language."""
+        self.preset_combo.setToolTip(self.tr("Use the default parameters of a framework"))
+        self.preset_label.setText(self.tr("Defaults from"))
+        self.reset_button.setText(self.tr("Reset all"))
+        self.reset_button.setToolTip(self.tr("Every parameter back to its default"))
+        self.empty_label.setText(self.tr("This function has no parameters."))
 
     def set_activation(self, act: AnyActivation, params: Mapping[str, ParamValue]) -> None:
         """Rebuild the controls for ``act``."""
@@ -120,7 +180,7 @@ class ParameterPanel(QWidget):
             self.presetChosen.emit(framework)
 
 
-class InputPanel(QWidget):
+class InputPanel(_Translated):
     """Distribution of X with its parameters, sample count, seed, and what to overlay."""
 
     distributionChosen = Signal(str)
@@ -137,6 +197,7 @@ class InputPanel(QWidget):
         self.dist_combo.setObjectName("distributionCombo")
         for key, spec in DISTRIBUTIONS.items():
             self.dist_combo.addItem(spec.name, key)
+
         self.dist_form = SpecForm()
         self.dist_form.setObjectName("distributionForm")
         self.samples = NumberControl(
@@ -149,12 +210,11 @@ class InputPanel(QWidget):
         self.samples.slider.setPageStep(100)
         self.seed = NumberField(0, _check_seed, integer=True)
         self.seed.setObjectName("field_seed")
-        self.resample_button = QPushButton("Resample")
+        self.resample_button = QPushButton()
         self.resample_button.setObjectName("resampleButton")
-        self.resample_button.setToolTip("Draw new inputs (next seed)")
-        self.show_input = QCheckBox("Show inputs X behind f(X)")
+        self.show_input = QCheckBox()
         self.show_input.setObjectName("showInputHistogram")
-        self.train_mode = QCheckBox("Training mode (random slopes)")
+        self.train_mode = QCheckBox()
         self.train_mode.setObjectName("trainMode")
         self.message = QLabel()
         self.message.setProperty("role", "error")
@@ -168,21 +228,24 @@ class InputPanel(QWidget):
 
         kind_row = QHBoxLayout()
         kind_row.setContentsMargins(0, 0, 0, 0)
-        kind_row.addWidget(QLabel("X ~"))
+        self.dist_label = QLabel()
+        kind_row.addWidget(self.dist_label)
         kind_row.addWidget(self.dist_combo, 1)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
-        grid.addWidget(QLabel("samples"), 1, 0)
+        self.samples_label = QLabel()
+        grid.addWidget(self.samples_label, 1, 0)
         grid.addWidget(self.samples, 1, 1)
         seed_row = QHBoxLayout()
         seed_row.setContentsMargins(0, 0, 0, 0)
         seed_row.addWidget(self.seed)
         seed_row.addWidget(self.resample_button)
         seed_row.addStretch(1)
-        grid.addWidget(QLabel("seed"), 2, 0)
+        self.seed_label = QLabel()
+        grid.addWidget(self.seed_label, 2, 0)
         grid.addLayout(seed_row, 2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,6 +266,22 @@ class InputPanel(QWidget):
         self.resample_button.clicked.connect(self.resampleRequested)
         self.show_input.toggled.connect(self.showInputToggled)
         self.train_mode.toggled.connect(self.trainModeToggled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show every text in the current language."""
+        self.dist_label.setText(self.tr("X ~"))
+        self.dist_label.setToolTip(self.tr("The distribution the inputs X are drawn from"))
+        for index in range(self.dist_combo.count()):
+            key = self.dist_combo.itemData(index)
+            name = _DISTRIBUTION_NAMES.get(key, DISTRIBUTIONS[key].name)
+            self.dist_combo.setItemText(index, QCoreApplication.translate("InputPanel", name))
+        self.samples_label.setText(self.tr("samples"))
+        self.seed_label.setText(self.tr("seed"))
+        self.resample_button.setText(self.tr("Resample"))
+        self.resample_button.setToolTip(self.tr("Draw new inputs (next seed)"))
+        self.show_input.setText(self.tr("Show inputs X behind f(X)"))
+        self.train_mode.setText(self.tr("Training mode (random slopes)"))
 
     def set_distribution(self, dist: InputDistribution) -> None:
         """Show ``dist`` (kind and parameters)."""
@@ -244,15 +323,19 @@ class InputPanel(QWidget):
 
 def _check_samples(value: float) -> float:
     if not MIN_SAMPLES <= value <= MAX_SAMPLES:
+        text = QCoreApplication.translate(
+            "InputPanel", "samples must lie in [{low}, {high}]; got {value}"
+        )
         raise ValueError(
-            f"samples must lie in [{MIN_SAMPLES:,}, {MAX_SAMPLES:,}]; got {value:,.0f}"
+            text.format(low=f"{MIN_SAMPLES:,}", high=f"{MAX_SAMPLES:,}", value=f"{value:,.0f}")
         )
     return value
 
 
 def _check_seed(value: float) -> float:
     if not 0 <= value <= MAX_SEED:
-        raise ValueError(f"seed must lie in [0, {MAX_SEED}]; got {value:.0f}")
+        text = QCoreApplication.translate("InputPanel", "seed must lie in [0, {high}]; got {value}")
+        raise ValueError(text.format(high=MAX_SEED, value=f"{value:.0f}"))
     return value
 
 
@@ -279,7 +362,7 @@ class _Swatch(QWidget):
         painter.end()
 
 
-class ComparePanel(QWidget):
+class ComparePanel(_Translated):
     """Pinned functions with their colours; pin and unpin buttons."""
 
     pinRequested = Signal()
@@ -289,14 +372,13 @@ class ComparePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pin_button = QPushButton("Pin current")
+        self.pin_button = QPushButton()
         self.pin_button.setObjectName("pinButton")
-        self.pin_button.setToolTip(f"Keep this curve for comparison (up to {MAX_PINS})")
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton()
         self.clear_button.setObjectName("clearPins")
-        self.hist_box = QCheckBox("Outline pinned histograms")
+        self.hist_box = QCheckBox()
         self.hist_box.setObjectName("pinHistograms")
-        self.hint = QLabel("Pin functions to overlay them on f and f′.")
+        self.hint = QLabel()
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self._rows: list[tuple[QWidget, _Swatch, QLabel, QToolButton]] = []
@@ -312,7 +394,6 @@ class ComparePanel(QWidget):
             remove = QToolButton()
             remove.setText("✕")
             remove.setAutoRaise(True)
-            remove.setToolTip("Unpin")
             remove.setProperty("pin_index", index)
             remove.clicked.connect(self._remove_clicked)
             line = QHBoxLayout(row)
@@ -339,6 +420,20 @@ class ComparePanel(QWidget):
         self.clear_button.clicked.connect(self.clearRequested)
         self.hist_box.toggled.connect(self.histogramsToggled)
         self.set_pins((), ())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show every text in the current language."""
+        self.pin_button.setText(self.tr("Pin current"))
+        self.pin_button.setToolTip(
+            self.tr("Keep this curve for comparison (up to {count})").format(count=MAX_PINS)
+        )
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Remove every pinned curve"))
+        self.hist_box.setText(self.tr("Outline pinned histograms"))
+        self.hint.setText(self.tr("Pin functions to overlay them on f and f′."))
+        for _row, _swatch, _label, remove in self._rows:
+            remove.setToolTip(self.tr("Unpin"))
 
     def set_pins(self, pins: Sequence[Pin], colors: Sequence[str]) -> None:
         """Show ``pins`` with their ``colors``."""
@@ -366,7 +461,7 @@ class ComparePanel(QWidget):
             self.unpinRequested.emit(int(button.property("pin_index")))
 
 
-class ViewPanel(QWidget):
+class ViewPanel(_Translated):
     """The x window (editable, resettable) and the log |f′| switch."""
 
     xRangeTyped = Signal(float, float)
@@ -379,9 +474,9 @@ class ViewPanel(QWidget):
         self.x_low.setObjectName("field_x_low")
         self.x_high = NumberField(6.0, _check_x)
         self.x_high.setObjectName("field_x_high")
-        self.reset_button = QPushButton("Reset")
+        self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetXRange")
-        self.log_box = QCheckBox("log |f′|  (vanishing gradients)")
+        self.log_box = QCheckBox()
         self.log_box.setObjectName("logDerivative")
         self.message = QLabel()
         self.message.setProperty("role", "error")
@@ -390,9 +485,11 @@ class ViewPanel(QWidget):
         self.message.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("x from"))
+        self.from_label = QLabel()
+        self.to_label = QLabel()
+        row.addWidget(self.from_label)
         row.addWidget(self.x_low)
-        row.addWidget(QLabel("to"))
+        row.addWidget(self.to_label)
         row.addWidget(self.x_high)
         row.addWidget(self.reset_button)
         row.addStretch(1)
@@ -408,6 +505,16 @@ class ViewPanel(QWidget):
         self.x_high.rejected.connect(self.show_message)
         self.reset_button.clicked.connect(self.resetRequested)
         self.log_box.toggled.connect(self.logToggled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show every text in the current language."""
+        self.from_label.setText(self.tr("x from"))
+        self.to_label.setText(self.tr("to"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the function's own x window"))
+        self.log_box.setText(self.tr("log |f′|  (vanishing gradients)"))
+        self.log_box.setToolTip(self.tr("Plot |f′| on a logarithmic scale"))
 
     def set_x_range(self, low: float, high: float) -> None:
         """Show the x window."""
@@ -431,7 +538,8 @@ class ViewPanel(QWidget):
 
 def _check_x(value: float) -> float:
     if not -X_LIMIT <= value <= X_LIMIT:
-        raise ValueError(f"x must lie within ±{X_LIMIT:g}; got {value:g}")
+        text = QCoreApplication.translate("ViewPanel", "x must lie within ±{limit}; got {value}")
+        raise ValueError(text.format(limit=f"{X_LIMIT:g}", value=f"{value:g}"))
     return value
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -209,7 +210,10 @@ class NumberControl(QWidget):
             self.reset_button.clicked.connect(self._reset)
             layout.addWidget(self.reset_button)
         self.set_value(value)
+        self._gesture: Any = None
         self.slider.valueChanged.connect(self._slid)
+        self.slider.sliderPressed.connect(self._drag_started)
+        self.slider.sliderReleased.connect(self._drag_finished)
         self.field.committed.connect(self._typed)
         self.field.rejected.connect(self.rejected)
 
@@ -222,6 +226,23 @@ class NumberControl(QWidget):
         self.field.set_value(value)
         with signals_blocked(self.slider):
             self.slider.setValue(self._scale.to_step(float(value)))
+
+    def _drag_started(self) -> None:
+        # A drag is one undo step, not one per slider position: the window's history (if the
+        # control sits in a window that has one) groups the changes until release.
+        widget: QWidget | None = self
+        while widget is not None and self._gesture is None:
+            history = getattr(widget, "history", None)
+            begin = getattr(history, "begin_gesture", None)
+            if callable(begin):
+                begin()
+                self._gesture = history
+            widget = widget.parentWidget()
+
+    def _drag_finished(self) -> None:
+        history, self._gesture = self._gesture, None
+        if history is not None:
+            history.end_gesture()
 
     def _slid(self, step: int) -> None:
         self.committed.emit(self.name, self._scale.to_value(step))

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGridLayout, QWidget
 
@@ -34,6 +34,12 @@ _PIN_STYLES = (
     Qt.PenStyle.DashLine,
 )
 
+
+#: Point sizes of the plain look; a look's font_scale multiplies them.
+_TICK_PT = 8.5
+_TITLE_PT = 10.0
+_LABEL_PT = 9.0
+_LEGEND_PT = 9.0
 
 #: Fitted ranges keep this share of the data's span free on each side.
 _PAD = 0.05
@@ -115,13 +121,16 @@ def _union(bounds: Sequence[tuple[float, float] | None]) -> tuple[float, float] 
     return (min(b[0] for b in shown), max(b[1] for b in shown))
 
 
-def _make_plot(name: str, title: str, x_label: str, y_label: str) -> pg.PlotWidget:
+def _make_plot(name: str) -> pg.PlotWidget:
+    """An empty plot; :meth:`PlotsView.retranslate` writes its title and axis labels."""
     plot = pg.PlotWidget()
     plot.setObjectName(name)
     item = plot.getPlotItem()
-    item.setTitle(title)
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
+    # A title row and both axis labels from the start, so the layout does not jump when the
+    # texts arrive.
+    item.setTitle(" ")
+    item.setLabel("bottom", " ")
+    item.setLabel("left", " ")
     item.showGrid(x=True, y=True)
     item.setMenuEnabled(False)
     item.hideButtons()
@@ -157,12 +166,10 @@ class PlotsView(QWidget):
         self._look = LIGHT
         self._log_derivative = False
         self._syncing_range = False
-        self.function_plot = _make_plot("functionPlot", "Function", "x", "f(x)")
-        self.derivative_plot = _make_plot("derivativePlot", "Derivative", "x", "f′(x)")
-        self.output_histogram = _make_plot("outputHistogram", "Outputs f(X)", "f(X)", "density")
-        self.gradient_histogram = _make_plot(
-            "gradientHistogram", "Local gradients f′(X)", "f′(X)", "density"
-        )
+        self.function_plot = _make_plot("functionPlot")
+        self.derivative_plot = _make_plot("derivativePlot")
+        self.output_histogram = _make_plot("outputHistogram")
+        self.gradient_histogram = _make_plot("gradientHistogram")
         self.derivative_plot.setXLink(self.function_plot)
 
         fi, di = self.function_plot.getPlotItem(), self.derivative_plot.getPlotItem()
@@ -219,14 +226,43 @@ class PlotsView(QWidget):
             for p in (self.function_plot, self.derivative_plot)
         ]
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
-        grid.addWidget(self.function_plot, 0, 0)
-        grid.addWidget(self.derivative_plot, 0, 1)
-        grid.addWidget(self.output_histogram, 1, 0)
-        grid.addWidget(self.gradient_histogram, 1, 1)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(8)
+        self._show_derivative = True
+        self._show_histograms = True
+        self._arrange()
+        self.retranslate()
         self.set_look(LIGHT)
+
+    # -- texts -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Write the plots' titles and axis labels in the current language.
+
+        pyqtgraph's titles and labels are graphics items, which get no LanguageChange of their
+        own: this view sets them again. Notation (x, f(x), f′(X)) reads the same everywhere.
+        """
+        density = self.tr("density")
+        for plot, title, x_label, y_label in (
+            (self.function_plot, self.tr("Function"), "x", "f(x)"),
+            (self.derivative_plot, self.tr("Derivative"), "x", self._derivative_label()),
+            (self.output_histogram, self.tr("Outputs f(X)"), "f(X)", density),
+            (self.gradient_histogram, self.tr("Local gradients f′(X)"), "f′(X)", density),
+        ):
+            item = plot.getPlotItem()
+            # titleLabel keeps the look's colour, size and weight from set_look.
+            item.titleLabel.setText(title)
+            item.setLabel("bottom", x_label)
+            item.setLabel("left", y_label)
+
+    def _derivative_label(self) -> str:
+        return self.tr("|f′(x)|  (log scale)") if self._log_derivative else "f′(x)"
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def plots(self) -> tuple[pg.PlotWidget, ...]:
@@ -238,47 +274,107 @@ class PlotsView(QWidget):
             self.gradient_histogram,
         )
 
+    # -- which plots -------------------------------------------------------------------------
+    def set_show_derivative(self, on: bool) -> None:
+        """Show or hide the f′ plot; the others take its room."""
+        if on != self._show_derivative:
+            self._show_derivative = on
+            self._arrange()
+
+    def set_show_histograms(self, on: bool) -> None:
+        """Show or hide both histograms; the curves take their room."""
+        if on != self._show_histograms:
+            self._show_histograms = on
+            self._arrange()
+
+    def visible_plots(self) -> tuple[pg.PlotWidget, ...]:
+        """The plots shown, in reading order."""
+        return tuple(plot for plot in self.plots if self._wanted(plot))
+
+    def _wanted(self, plot: pg.PlotWidget) -> bool:
+        if plot is self.derivative_plot:
+            return self._show_derivative
+        if plot in (self.output_histogram, self.gradient_histogram):
+            return self._show_histograms
+        return True
+
+    def _arrange(self) -> None:
+        """Lay the shown plots out: curves on the top row, histograms below, each row full."""
+        grid = self._grid
+        for plot in self.plots:
+            grid.removeWidget(plot)
+        curves = [p for p in self._curve_plots if self._wanted(p)]
+        rows = [curves]
+        if self._show_histograms:
+            rows.append([self.output_histogram, self.gradient_histogram])
+        for row, plots in enumerate(rows):
+            span = 2 // len(plots)  # a lone plot spans both columns
+            for column, plot in enumerate(plots):
+                grid.addWidget(plot, row, column * span, 1, span)
+        for row in range(2):
+            grid.setRowStretch(row, 1 if row < len(rows) else 0)
+        for plot in self.plots:
+            plot.setVisible(self._wanted(plot))
+
     # -- looks -------------------------------------------------------------------------------
+    @property
+    def look(self) -> Look:
+        """The look the plots are drawn in."""
+        return self._look
+
     def set_look(self, look: Look) -> None:
-        """Recolour everything for ``look``."""
+        """Recolour everything for ``look`` (and size fonts and lines by its scales)."""
         self._look = look
+        fonts, lines = look.font_scale, look.line_scale
         tick_font = QFont()
-        tick_font.setPointSizeF(8.5)
+        tick_font.setPointSizeF(_TICK_PT * fonts)
         for plot in self.plots:
             plot.setBackground(look.plot_background)
             item = plot.getPlotItem()
             item.titleLabel.setText(
-                item.titleLabel.text, color=look.plot_foreground, size="10pt", bold=True
+                item.titleLabel.text,
+                color=look.plot_foreground,
+                size=f"{_TITLE_PT * fonts:g}pt",
+                bold=True,
             )
             for name in ("left", "bottom"):
                 axis = item.getAxis(name)
-                axis.setPen(pg.mkPen(look.axis_line))
+                axis.setPen(pg.mkPen(look.axis_line, width=max(1.0, lines * 0.75)))
                 axis.setTextPen(pg.mkPen(look.plot_foreground))
                 axis.setTickFont(tick_font)
                 axis.label.setDefaultTextColor(pg.mkColor(look.plot_foreground))
                 axis.setGrid(int(look.grid_alpha * 255))
+                # The plain look keeps pyqtgraph's own label size; others scale it.
+                style = {k: v for k, v in axis.labelStyle.items() if k != "font-size"}
+                if fonts != 1.0:
+                    style["font-size"] = f"{_LABEL_PT * fonts:g}pt"
+                axis.labelStyle = style
+                axis.setLabel(axis.labelText, axis.labelUnits or None)
         self.legend.setLabelTextColor(look.plot_foreground)
+        self.legend.setLabelTextSize(f"{_LEGEND_PT * fonts:g}pt")
+        for _sample, label in self.legend.items:
+            label.setText(label.text)  # setLabelTextSize only takes effect on the next text
         self.legend.setBrush(pg.mkBrush(look.plot_background + "e0"))
         self.legend.setPen(pg.mkPen(look.axis_line))
         for line in self._zero_lines:
-            line.setPen(pg.mkPen(look.axis_line, width=1))
+            line.setPen(pg.mkPen(look.axis_line, width=lines))
         for line in self._cross_lines:
-            line.setPen(pg.mkPen(look.muted, width=1, style=Qt.PenStyle.DashLine))
-        self.f_curve.setPen(pg.mkPen(look.current, width=2.5))
-        self.df_curve.setPen(pg.mkPen(look.derivative, width=2.5))
+            line.setPen(pg.mkPen(look.muted, width=lines, style=Qt.PenStyle.DashLine))
+        self.f_curve.setPen(pg.mkPen(look.current, width=2.5 * lines))
+        self.df_curve.setPen(pg.mkPen(look.derivative, width=2.5 * lines))
         for hist, color in ((self.out_hist, look.current), (self.grad_hist, look.derivative)):
-            hist.setPen(pg.mkPen(color, width=1.5))
+            hist.setPen(pg.mkPen(color, width=1.5 * lines))
             hist.setBrush(pg.mkBrush((*pg.mkColor(color).getRgb()[:3], 70)))
         input_color = pg.mkColor(look.input_fill)
-        self.in_hist.setPen(pg.mkPen(input_color, width=1))
+        self.in_hist.setPen(pg.mkPen(input_color, width=lines))
         self.in_hist.setBrush(pg.mkBrush((*input_color.getRgb()[:3], 60)))
         for index in range(MAX_PINS):
             color = look.pins[index]
             style = _PIN_STYLES[index]
             for item in (self.f_pins[index], self.df_pins[index]):
-                item.setPen(pg.mkPen(color, width=2, style=style))
+                item.setPen(pg.mkPen(color, width=2 * lines, style=style))
             for item in (self.out_pins[index], self.grad_pins[index]):
-                item.setPen(pg.mkPen(color, width=1.5))
+                item.setPen(pg.mkPen(color, width=1.5 * lines))
         for curve in (self.f_curve, self.df_curve, *self.f_pins, *self.df_pins):
             curve.setCurveClickable(False)
 
@@ -433,7 +529,7 @@ class PlotsView(QWidget):
             function_view.setXRange(*x_range, padding=0)
         finally:
             self._syncing_range = False
-        item.setLabel("left", "|f′(x)|  (log scale)" if on else "f′(x)")
+        item.setLabel("left", self._derivative_label())
         # Pinned derivatives must be drawn again in the new scale, and the fitted range is in
         # other units now.
         for f_item in self.f_pins:

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from superqt.utils import signals_blocked
 
 from actexplorer.core import ParamSpec, VectorActivation
+from actexplorer.core import locale as core_locale
 
 #: How many entries the logit vector may have.
 MIN_ENTRIES, MAX_ENTRIES = 3, 10
@@ -86,18 +87,38 @@ class LogitSpinBox(QDoubleSpinBox):
 def _refusal_reason(text: str) -> str:
     stripped = text.strip().lower()
     if stripped in {"nan", "+nan", "-nan"} or "nan" in stripped:
-        return f"“{text}” refused: a logit must be a finite number, not NaN"
-    if "inf" in stripped or "∞" in stripped:
-        return f"“{text}” refused: a logit must be a finite number, not infinity"
+        reason = QCoreApplication.translate(
+            "SoftmaxView", "“{text}” refused: a logit must be a finite number, not NaN"
+        )
+    elif "inf" in stripped or "∞" in stripped:
+        reason = QCoreApplication.translate(
+            "SoftmaxView", "“{text}” refused: a logit must be a finite number, not infinity"
+        )
+    else:
+        reason = _number_refusal(stripped)
+    return reason.format(
+        text=text, low=f"{-LOGIT_LIMIT:g}", high=f"{LOGIT_LIMIT:g}", decimals=_DECIMALS
+    )
+
+
+def _number_refusal(stripped: str) -> str:
     try:
         number = float(stripped)
     except ValueError:
-        return f"“{text}” refused: type a number such as 1.5 or -0.25"
+        return QCoreApplication.translate(
+            "SoftmaxView", "“{text}” refused: type a number such as 1.5 or -0.25"
+        )
     if not math.isfinite(number):
-        return f"“{text}” refused: a logit must be a finite number"
+        return QCoreApplication.translate(
+            "SoftmaxView", "“{text}” refused: a logit must be a finite number"
+        )
     if abs(number) > LOGIT_LIMIT:
-        return f"“{text}” refused: logits lie in [{-LOGIT_LIMIT:g}, {LOGIT_LIMIT:g}]"
-    return f"“{text}” refused: at most {_DECIMALS} decimals"
+        return QCoreApplication.translate(
+            "SoftmaxView", "“{text}” refused: logits lie in [{low}, {high}]"
+        )
+    return QCoreApplication.translate(
+        "SoftmaxView", "“{text}” refused: at most {decimals} decimals"
+    )
 
 
 class _BarDragMixin:
@@ -167,8 +188,7 @@ class _ParamRow(QWidget):
         self.spec = spec
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(_param_label(spec.name))
-        self.label.setToolTip(spec.description)
+        self.label = QLabel()
         layout.addWidget(self.label)
         self.slider: QSlider | None = None
         self.combo: QComboBox | None = None
@@ -178,7 +198,6 @@ class _ParamRow(QWidget):
         if spec.choices is not None:
             self.combo = QComboBox()
             self.combo.addItems(list(spec.choices))
-            self.combo.setToolTip(spec.description)
             self.combo.currentTextChanged.connect(self._combo_changed)
             layout.addWidget(self.combo, 1)
         else:
@@ -187,11 +206,31 @@ class _ParamRow(QWidget):
             self._log = spec.log_scale or (low > 0 and high / low >= 100)
             self.slider = QSlider(Qt.Orientation.Horizontal)
             self.slider.setRange(0, _SLIDER_STEPS)
-            self.slider.setToolTip(spec.description)
             self.slider.valueChanged.connect(self._slider_moved)
             layout.addWidget(self.slider, 1)
             layout.addWidget(self.value_label)
         self.set_value(spec.default)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show the name and help of the parameter in the current language."""
+        self.label.setText(_param_label(self.spec.name))
+        parent = self.parentWidget()
+        act = getattr(parent, "_act", None)
+        help_text = (
+            core_locale.param_help(act, self.spec.name)
+            if act is not None
+            else self.spec.description
+        )
+        for widget in (self.label, self.combo, self.slider):
+            if widget is not None:
+                widget.setToolTip(help_text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _to_value(self, position: int) -> float:
         fraction = position / _SLIDER_STEPS
@@ -231,7 +270,9 @@ class _ParamRow(QWidget):
 
 
 def _param_label(name: str) -> str:
-    return {"temperature": "Temperature T"}.get(name, name.replace("_", " ").capitalize())
+    if name == "temperature":
+        return QCoreApplication.translate("SoftmaxView", "Temperature T")
+    return name.replace("_", " ").capitalize()
 
 
 def _format_param(value: float) -> str:
@@ -278,6 +319,7 @@ class SoftmaxView(QWidget):
         self._cell_labels: list[pg.TextItem] = []
         self._build()
         self._make_spins()
+        self.retranslate()
         self._apply_palette()
         self._rebuild_spins()
         self._refresh()
@@ -291,7 +333,7 @@ class SoftmaxView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
 
-        self.logits_plot = self._make_plot("logitsPlot", "Input vector z — drag the bars", "z")
+        self.logits_plot = self._make_plot("logitsPlot")
         self.logits_plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
         self._bars = _DraggableBars(self._bar_dragged, x=[], height=[], width=0.6)
         self._handles = _BarHandles(self._bar_dragged)
@@ -302,7 +344,7 @@ class SoftmaxView(QWidget):
         self._zero_lines = [zero]
         self.logits_plot.addItem(zero)
 
-        self.output_plot = self._make_plot("outputPlot", "Output", "out")
+        self.output_plot = self._make_plot("outputPlot")
         self.output_plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
         self._output_bars = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.output_plot.addItem(self._output_bars)
@@ -310,9 +352,7 @@ class SoftmaxView(QWidget):
         self._zero_lines.append(zero_out)
         self.output_plot.addItem(zero_out)
 
-        self.jacobian_plot = self._make_plot(
-            "jacobianPlot", "Jacobian ∂outᵢ/∂zⱼ", "", x_label="input j", y_label="output i"
-        )
+        self.jacobian_plot = self._make_plot("jacobianPlot")
         self.jacobian_plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
         self.jacobian_plot.getPlotItem().invertY(True)
         self.jacobian_plot.getPlotItem().getViewBox().setAspectLocked(True)
@@ -328,12 +368,8 @@ class SoftmaxView(QWidget):
         )
 
         self.add_button = QToolButton()
-        self.add_button.setText("+ entry")
-        self.add_button.setToolTip("Append an entry to the logit vector")
         self.add_button.clicked.connect(self.add_entry)
         self.remove_button = QToolButton()
-        self.remove_button.setText("− entry")
-        self.remove_button.setToolTip("Remove the last entry of the logit vector")
         self.remove_button.clicked.connect(self.remove_entry)
 
         self._spin_grid = QGridLayout()
@@ -352,7 +388,8 @@ class SoftmaxView(QWidget):
         self._message_timer.timeout.connect(self.message.hide)
 
         entry_buttons = QHBoxLayout()
-        entry_buttons.addWidget(QLabel("Logits"))
+        self.logits_label = QLabel()
+        entry_buttons.addWidget(self.logits_label)
         entry_buttons.addStretch(1)
         entry_buttons.addWidget(self.remove_button)
         entry_buttons.addWidget(self.add_button)
@@ -380,20 +417,42 @@ class SoftmaxView(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(plots, 1)
 
-    def _make_plot(
-        self, name: str, title: str, unit: str, x_label: str = "entry", y_label: str = ""
-    ) -> pg.PlotWidget:
+    def retranslate(self) -> None:
+        """Show every text in the current language (plot titles, buttons, the function's name)."""
+        entry = self.tr("entry")
+        for plot, title, x_label, y_label in (
+            (self.logits_plot, self.tr("Input vector z — drag the bars"), entry, "z"),
+            (self.output_plot, self.tr("Output"), entry, "out"),
+            (
+                self.jacobian_plot,
+                self.tr("Jacobian ∂outᵢ/∂zⱼ"),
+                self.tr("input j"),
+                self.tr("output i"),
+            ),
+        ):
+            item = plot.getPlotItem()
+            item.setTitle(title, color=self._foreground())
+            item.setLabel("bottom", x_label)
+            item.setLabel("left", y_label)
+        self.add_button.setText(self.tr("+ entry"))
+        self.add_button.setToolTip(self.tr("Append an entry to the logit vector"))
+        self.remove_button.setText(self.tr("− entry"))
+        self.remove_button.setToolTip(self.tr("Remove the last entry of the logit vector"))
+        self.logits_label.setText(self.tr("Logits"))
+        tip = self.tr("{name}: type a value and press Enter")
+        for index, spin in enumerate(self._spins):
+            spin.setToolTip(tip.format(name=f"z{_subscript(index + 1)}"))
+        if self._act is not None:
+            self.title.setText(core_locale.display_name(self._act))
+
+    def _make_plot(self, name: str) -> pg.PlotWidget:
         plot = pg.PlotWidget()
         plot.setObjectName(name)
         plot.setMinimumSize(220, 180)
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         item = plot.getPlotItem()
-        item.setTitle(title)
         item.setMenuEnabled(False)
         item.hideButtons()
-        item.setLabel("bottom", x_label)
-        if y_label or unit:
-            item.setLabel("left", y_label or unit)
         item.showGrid(x=False, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
             item.getAxis(axis).enableAutoSIPrefix(False)  # probabilities read as 0.7, not 700 m
@@ -406,7 +465,7 @@ class SoftmaxView(QWidget):
         """Show ``act`` at ``params`` (missing names take defaults); emits nothing."""
         self._act = act
         self._params = act.resolve(params or {})
-        self.title.setText(act.name)
+        self.title.setText(core_locale.display_name(act))
         self.title.setToolTip(act.formula.text)
         for row in self._param_rows:
             self._params_box.removeWidget(row)
@@ -438,13 +497,19 @@ class SoftmaxView(QWidget):
         """Show the logit vector ``values`` (3–10 finite numbers in ±50); emits nothing."""
         logits = [float(v) for v in values]
         if not all(math.isfinite(v) for v in logits):
-            raise ValueError("logits must be finite numbers")
+            raise ValueError(self.tr("logits must be finite numbers"))
         if any(abs(v) > LOGIT_LIMIT for v in logits):
-            raise ValueError(f"logits must lie in [{-LOGIT_LIMIT:g}, {LOGIT_LIMIT:g}]")
-        if len(logits) not in self.allowed_sizes():
             raise ValueError(
-                f"{self._act.name if self._act else 'this view'} takes vectors of length "
-                f"{', '.join(map(str, self.allowed_sizes()))}; got {len(logits)}"
+                self.tr("logits must lie in [{low}, {high}]").format(
+                    low=f"{-LOGIT_LIMIT:g}", high=f"{LOGIT_LIMIT:g}"
+                )
+            )
+        if len(logits) not in self.allowed_sizes():
+            name = core_locale.display_name(self._act) if self._act else self.tr("this view")
+            raise ValueError(
+                self.tr("{name} takes vectors of length {sizes}; got {size}").format(
+                    name=name, sizes=", ".join(map(str, self.allowed_sizes())), size=len(logits)
+                )
             )
         size_changed = len(logits) != len(self._logits)
         self._logits = logits
@@ -517,7 +582,7 @@ class SoftmaxView(QWidget):
         """Append entries up to the next length the activation accepts; emits logitsChanged."""
         larger = [n for n in self.allowed_sizes() if n > len(self._logits)]
         if not larger:
-            self._show_message(f"At most {MAX_ENTRIES} entries")
+            self._show_message(self.tr("At most {count} entries").format(count=MAX_ENTRIES))
             return
         self._logits = self._logits + [0.0] * (larger[0] - len(self._logits))
         self._rebuild_spins()
@@ -528,7 +593,7 @@ class SoftmaxView(QWidget):
         """Drop entries down to the previous accepted length; emits logitsChanged."""
         smaller = [n for n in self.allowed_sizes() if n < len(self._logits)]
         if not smaller:
-            self._show_message(f"At least {MIN_ENTRIES} entries")
+            self._show_message(self.tr("At least {count} entries").format(count=MIN_ENTRIES))
             return
         self._logits = self._logits[: smaller[-1]]
         self._rebuild_spins()
@@ -581,7 +646,6 @@ class SoftmaxView(QWidget):
         for index in range(MAX_ENTRIES):
             spin = LogitSpinBox(self)
             spin.setObjectName(f"logitSpin{index}")
-            spin.setToolTip(f"z{_subscript(index + 1)}: type a value and press Enter")
             spin.valueChanged.connect(self._make_spin_handler(index))
             spin.refused.connect(self._show_message)
             label = QLabel(f"z{_subscript(index + 1)}")
@@ -750,10 +814,12 @@ class SoftmaxView(QWidget):
         self.message.setStyleSheet(f"color: {error.name()};")
 
     def changeEvent(self, event: QEvent) -> None:
-        """Follow the light/dark palette."""
+        """Follow the light/dark palette and the language."""
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
             self._refresh()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
 

@@ -42,6 +42,9 @@ class Look:
     input_fill: str
     error: str
     pins: tuple[str, ...]
+    #: Multiplies every font size and line width of the plots (presentation mode enlarges them).
+    font_scale: float = 1.0
+    line_scale: float = 1.0
 
     def qcolor(self, name: str, alpha: int = 255) -> QColor:
         """The colour called ``name`` (a field of this look) as a QColor."""
@@ -101,6 +104,72 @@ DARK = Look(
         "#ffffff",
     ),
 )
+
+
+#: Projector looks: pure black on white (or white on near-black), a grid that survives a
+#: washed-out projector, and curve colours from the Okabe-Ito set deepened where the original is
+#: too pale on white (yellow and sky blue are dropped there). Fonts and lines are scaled up so
+#: they read from the back of a lecture hall.
+PRESENTATION_LIGHT = Look(
+    name="light",
+    dark=False,
+    window="#ffffff",
+    base="#ffffff",
+    alt_base="#e6e8eb",
+    text="#000000",
+    muted="#30343a",
+    accent="#0072B2",
+    plot_background="#ffffff",
+    plot_foreground="#000000",
+    grid_alpha=0.32,
+    axis_line="#30343a",
+    current=OKABE_ITO["blue"],
+    derivative=OKABE_ITO["vermillion"],
+    input_fill="#6b7078",
+    error="#b3261e",
+    pins=(
+        "#C98A00",  # Okabe-Ito orange, darkened to hold contrast on white
+        OKABE_ITO["bluish_green"],
+        "#A8457F",  # Okabe-Ito reddish purple, darkened
+        OKABE_ITO["black"],
+        "#3C8DC4",  # Okabe-Ito sky blue, darkened
+    ),
+    font_scale=1.9,
+    line_scale=1.9,
+)
+
+PRESENTATION_DARK = Look(
+    name="dark",
+    dark=True,
+    window="#0b0c0e",
+    base="#0b0c0e",
+    alt_base="#2a2d33",
+    text="#ffffff",
+    muted="#d0d4da",
+    accent="#56B4E9",
+    plot_background="#0b0c0e",
+    plot_foreground="#ffffff",
+    grid_alpha=0.36,
+    axis_line="#c0c4ca",
+    current=OKABE_ITO["sky_blue"],
+    derivative=OKABE_ITO["orange"],
+    input_fill="#a0a6ae",
+    error="#ff8a80",
+    pins=(
+        OKABE_ITO["yellow"],
+        "#1FC99A",  # Okabe-Ito bluish green, lightened to hold contrast on black
+        "#E08DBE",  # Okabe-Ito reddish purple, lightened
+        "#ffffff",
+        OKABE_ITO["vermillion"],
+    ),
+    font_scale=1.9,
+    line_scale=1.9,
+)
+
+
+def presentation_look(look: Look) -> Look:
+    """The projector version of ``look`` (light or dark)."""
+    return PRESENTATION_DARK if look.dark else PRESENTATION_LIGHT
 
 
 def system_prefers_dark() -> bool:
