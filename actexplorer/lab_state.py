@@ -44,6 +44,8 @@ MAX_TEST_FRACTION = 0.9
 MAX_HIDDEN_LAYERS = 6
 MIN_HIDDEN_WIDTH, MAX_HIDDEN_WIDTH = 1, 64
 MAX_LEARNING_RATE = 10.0
+#: The momentum coefficient μ of v ← μ v + g: 0 is plain SGD, values near 1 never forget.
+MAX_MOMENTUM = 0.999
 MAX_L2 = 10.0
 MAX_BATCH_SIZE = 5000
 #: Optimiser updates per timer tick of the playground.
@@ -71,8 +73,11 @@ class LabEvents(SignalGroup):
     data_seed = Signal(int)
     hidden_layers = Signal(int)
     hidden_width = Signal(int)
+    per_layer = Signal(bool)
+    layer_activations = Signal(object)
     optimizer = Signal(object)
     learning_rate = Signal(float)
+    momentum = Signal(float)
     batch_size = Signal(int)
     l2 = Signal(float)
     train_seed = Signal(int)
@@ -141,7 +146,7 @@ def _flag(name: str, _lab: LabState, value: object) -> bool:
 def _init_mode(name: str, _lab: LabState, value: object) -> str:
     if value not in INIT_MODES:
         raise ValueError(f"{name} must be 'fan_in' or 'fan_out'; got {value!r}")
-    return cast(str, value)
+    return str(value)
 
 
 def _layer(name: str, lab: LabState, value: object) -> int:
@@ -163,6 +168,20 @@ def scalar_key(value: object, name: str = "activation") -> str:
 
 def _race(name: str, _lab: LabState, value: object) -> str | None:
     return None if value is None else scalar_key(value, name)
+
+
+def _layer_keys(name: str, _lab: LabState, value: object) -> tuple[str | None, ...]:
+    """One catalog key or None (the explorer's function) per possible hidden layer."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ValueError(f"{name} must be a list of catalog keys or None; got {value!r}")
+    if len(value) > MAX_HIDDEN_LAYERS:
+        raise ValueError(f"{name} can name at most {MAX_HIDDEN_LAYERS} layers; got {len(value)}")
+    keys = tuple(
+        None if key is None else scalar_key(key, f"{name}[{index}]")
+        for index, key in enumerate(value)
+    )
+    # Padded to every possible layer, so that equal choices compare equal however they came.
+    return keys + (None,) * (MAX_HIDDEN_LAYERS - len(keys))
 
 
 class _Field(Generic[T]):
@@ -222,8 +241,15 @@ class LabState:
     # -- train: the network and the optimiser ---------------------------------------------------
     hidden_layers = _Field(_int_in(0, MAX_HIDDEN_LAYERS), 2, "Number of hidden layers.")
     hidden_width = _Field(_int_in(MIN_HIDDEN_WIDTH, MAX_HIDDEN_WIDTH), 8, "Units per hidden layer.")
+    per_layer = _Field(_flag, False, "Give each hidden layer its own function.")
+    layer_activations: _Field[tuple[str | None, ...]] = _Field(
+        _layer_keys,
+        (None,) * MAX_HIDDEN_LAYERS,
+        "Function of each hidden layer while per_layer is on; None is the explorer's.",
+    )
     optimizer = _Field(_enum(Optimizer), Optimizer.ADAM, "Update rule.")
     learning_rate = _Field(_float_in(0.0, MAX_LEARNING_RATE, open_lo=True), 0.03, "Step size η.")
+    momentum = _Field(_float_in(0.0, MAX_MOMENTUM), 0.9, "Momentum μ (momentum optimiser only).")
     batch_size = _Field(_int_in(1, MAX_BATCH_SIZE), 32, "Points per update.")
     l2 = _Field(_float_in(0.0, MAX_L2), 0.0, "Weight decay λ of the (λ/2)Σ‖W‖² penalty.")
     train_seed = _Field(_int_in(0, MAX_SEED), 0, "Seed of the initial weights and the batches.")
@@ -283,14 +309,30 @@ class LabState:
         """σ_w of the hidden layers in the mean-field convention, std(W)·√fan_in."""
         return self.initializer(activation, params).effective_sigma_w(self.width, self.width)
 
+    def hidden_activations(self, activation: str) -> tuple[str, ...]:
+        """The catalog key of each hidden layer: ``activation`` (the explorer's) unless
+        ``per_layer`` names another function for that layer."""
+        chosen = self.layer_activations if self.per_layer else ()
+        return tuple(
+            (chosen[i] if i < len(chosen) else None) or activation
+            for i in range(self.hidden_layers)
+        )
+
     def mlp_config(self, activation: str, params: Mapping[str, Any] | None = None) -> MLPConfig:
-        """The playground's network for ``activation`` (its hidden layers all use it)."""
+        """The playground's network: every hidden layer uses ``activation`` with ``params``,
+        except those ``per_layer`` gives another function (with that function's defaults)."""
+        keys = self.hidden_activations(activation)
+        layers = None
+        if self.per_layer and any(key != activation for key in keys):
+            layers = tuple((key, dict(params or {}) if key == activation else {}) for key in keys)
         return MLPConfig(
             hidden=(self.hidden_width,) * self.hidden_layers,
             activation=activation,
             params=dict(params or {}),
+            layer_activations=layers,
             optimizer=self.optimizer,
             learning_rate=self.learning_rate,
+            momentum=self.momentum,
             batch_size=self.batch_size,
             l2=self.l2,
             seed=self.train_seed,
@@ -322,9 +364,13 @@ class LabState:
 
     # -- persistence ----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-friendly snapshot of every field (enums as their values)."""
+        """A JSON-friendly snapshot of every field (enums as their values, tuples as lists)."""
         return {
-            name: value.value if hasattr(value, "value") else value
+            name: value.value
+            if hasattr(value, "value")
+            else list(value)
+            if isinstance(value, tuple)
+            else value
             for name, value in self._values.items()
         }
 

@@ -40,6 +40,19 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
     return 1e3 * statistics.median(times)
 
 
+def interleaved_ms(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Median wall time of each function in milliseconds, run in turn so that a busy machine
+    slows them all alike (after one warm-up round)."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for round_ in range(repeat + 1):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            if round_:
+                times[name].append(time.perf_counter() - start)
+    return {name: 1e3 * statistics.median(t) for name, t in times.items()}
+
+
 def row(name: str, ours: float, baseline: float, target: float) -> None:
     """One line of the table."""
     verdict = "ok" if ours <= target else "over target"
@@ -130,28 +143,39 @@ def main() -> None:
     xs = standard_normal_batch(batch, width, seed=0)
     init = Initializer(InitScheme.HE_NORMAL)
     kept = RandomNetwork(depth, width, init=init, seed=0)
-    prop_repeat = max(3, repeat // 4)
-    cached = median_ms(lambda: propagate(xs, kept, "relu"), prop_repeat)
-    fresh = median_ms(
-        lambda: propagate(xs, RandomNetwork(depth, width, init=init, seed=0), "relu"), prop_repeat
-    )
-    double = median_ms(
-        lambda: propagate(
-            xs, RandomNetwork(depth, width, init=init, seed=0, precision="double"), "relu"
-        ),
-        prop_repeat,
-    )
-    naive_prop = median_ms(lambda: naive_propagation(xs, depth, width, 0), 3)
-    row("propagation 50×512×1000, weights kept", cached, naive_prop, 150.0)
-    row("propagation, weights drawn", fresh, naive_prop, 150.0)
-    row("propagation, weights drawn, float64", double, naive_prop, 150.0)
-
+    everything = batch * width
     a, b = np.ones((batch, width), np.float32), np.ones((width, width), np.float32)
-    matmul = median_ms(lambda: a @ b, repeat)
+    c = np.empty((batch, width), np.float32)
+
+    def forward_products() -> None:
+        for _ in range(depth):
+            np.matmul(a, b, out=c)
+
+    figures = interleaved_ms(
+        {
+            "kept": lambda: propagate(xs, kept, "relu"),
+            "whole": lambda: propagate(
+                xs, kept, "relu", grad_values=everything, hist_values=everything
+            ),
+            "fresh": lambda: propagate(xs, RandomNetwork(depth, width, init=init, seed=0), "relu"),
+            "double": lambda: propagate(
+                xs, RandomNetwork(depth, width, init=init, seed=0, precision="double"), "relu"
+            ),
+            "naive": lambda: naive_propagation(xs, depth, width, 0),
+            "floor": forward_products,
+        },
+        max(3, repeat // 4),
+    )
+    naive_prop = figures["naive"]
+    print("\npropagation 50×512×1000, ReLU + He, forward and backward:")
+    row("weights kept", figures["kept"], naive_prop, 150.0)
+    row("weights kept, whole batch back and histograms", figures["whole"], naive_prop, 150.0)
+    row("weights drawn", figures["fresh"], naive_prop, 150.0)
+    row("weights drawn, float64", figures["double"], naive_prop, 150.0)
     print(
-        f"\nfloor on this machine: one {batch}×{width}·{width}×{width} float32 product takes "
-        f"{matmul:.2f} ms; forward + backward need {2 * depth} of them "
-        f"({2 * depth * matmul:.0f} ms)."
+        f"\nfloor on this machine: the {depth} forward {batch}×{width}·{width}×{width} float32 "
+        f"products alone take {figures['floor']:.0f} ms (median, same rounds); the backward "
+        f"pass adds {depth - 1} products on {-(-65_536 // width)} rows."
     )
 
 

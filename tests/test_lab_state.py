@@ -49,6 +49,9 @@ def test_every_field_has_its_own_signal(lab: LabState) -> None:
         ("train_seed", 11),
         ("race", "tanh"),
         ("speed", 20),
+        ("per_layer", True),
+        ("layer_activations", ("tanh", None, "gelu", None, None, None)),
+        ("momentum", 0.5),
     ],
 )
 def test_assignment_stores_and_emits_once(lab: LabState, name: str, value: object) -> None:
@@ -94,6 +97,14 @@ def test_assignment_stores_and_emits_once(lab: LabState, name: str, value: objec
         ("race", "not_a_function"),
         ("race", 3),
         ("speed", 0),
+        ("per_layer", "yes"),
+        ("layer_activations", "relu"),
+        ("layer_activations", ["relu", "not_a_function"]),
+        ("layer_activations", ["relu"] * 7),
+        ("layer_activations", [3]),
+        ("momentum", -0.1),
+        ("momentum", 1.0),
+        ("momentum", float("nan")),
     ],
 )
 def test_bad_values_are_refused_naming_the_field(lab: LabState, name: str, value: object) -> None:
@@ -176,3 +187,62 @@ def test_round_trip_through_a_dict(lab: LabState) -> None:
     problems = other.update_from_dict({"depth": -3, "bogus": 1, "width": 64})
     assert other.width == 64
     assert [p.split(":")[0] for p in problems] == ["depth", "bogus"]
+
+
+def test_momentum_reaches_the_training_run(lab: LabState) -> None:
+    lab.update(optimizer="momentum", momentum=0.5)
+    config = lab.mlp_config("relu")
+    assert config.optimizer is Optimizer.MOMENTUM and config.momentum == 0.5
+
+
+def test_layer_activations_are_padded_to_every_layer(lab: LabState) -> None:
+    lab.layer_activations = ["tanh", None]
+    assert lab.layer_activations == ("tanh", None, None, None, None, None)
+    seen = record(lab)
+    lab.layer_activations = ("tanh",)  # the same choice, written differently: no event
+    assert seen == []
+
+
+def test_per_layer_functions_reach_the_training_run(lab: LabState) -> None:
+    lab.update(hidden_layers=3, layer_activations=["tanh", None, "relu", "gelu"])
+    # Off: every layer uses the explorer's function, with the explorer's parameters.
+    assert lab.hidden_activations("elu") == ("elu", "elu", "elu")
+    assert lab.mlp_config("elu", {"alpha": 0.5}).layer_activations is None
+    lab.per_layer = True
+    assert lab.hidden_activations("elu") == ("tanh", "elu", "relu")
+    config = lab.mlp_config("elu", {"alpha": 0.5})
+    assert config.layer_activations is not None
+    assert [(key, dict(p)) for key, p in config.layer_activations] == [
+        ("tanh", {}),
+        ("elu", {"alpha": 0.5}),
+        ("relu", {}),
+    ]
+    # Choosing the explorer's function everywhere is the plain network.
+    lab.layer_activations = ["elu"]
+    lab.hidden_layers = 1
+    assert lab.mlp_config("elu").layer_activations is None
+
+
+def test_settings_saved_before_the_new_fields_still_load(lab: LabState) -> None:
+    old = lab.to_dict()
+    for name in ("per_layer", "layer_activations", "momentum"):
+        del old[name]
+    other = LabState()
+    other.update(per_layer=True, momentum=0.3)
+    assert other.update_from_dict(old) == []
+    assert other.per_layer is True and other.momentum == 0.3  # untouched
+
+
+def test_new_fields_round_trip_through_a_scene(lab: LabState) -> None:
+    from actexplorer.scene import dumps_scene, loads_scene, scene_from_states
+    from actexplorer.state import ExplorerState
+
+    lab.update(
+        hidden_layers=3, per_layer=True, layer_activations=["tanh", None, "gelu"], momentum=0.7
+    )
+    scene = loads_scene(dumps_scene(scene_from_states(ExplorerState(), lab)))
+    other = LabState()
+    assert scene.lab is not None
+    other.update(**scene.lab)
+    assert other.to_dict() == lab.to_dict()
+    assert other.layer_activations == ("tanh", None, "gelu", None, None, None)

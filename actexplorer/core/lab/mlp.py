@@ -573,19 +573,28 @@ class Trainer:
 
 
 class Race:
-    """Two trainers that differ only in their hidden activation: same data, seed, initial weights
-    and mini-batch order, so the curves compare the activations and nothing else."""
+    """Two trainers that differ only in their hidden activations: same data, seed, initial
+    weights and mini-batch order, so the curves compare the activations and nothing else.
+
+    Each side is one (key, params) for every hidden layer, or None for ``config``'s own
+    (possibly per-layer) activations.
+    """
 
     def __init__(
         self,
         config: MLPConfig,
         dataset: Dataset,
-        first: LayerActivation,
-        second: LayerActivation,
+        first: LayerActivation | None,
+        second: LayerActivation | None,
     ) -> None:
         n = len(config.hidden)
         self.trainers = tuple(
-            Trainer(_with_activations(config, tuple((spec[0], spec[1]) for _ in range(n))), dataset)
+            Trainer(
+                config
+                if spec is None
+                else _with_activations(config, tuple((spec[0], spec[1]) for _ in range(n))),
+                dataset,
+            )
             for spec in (first, second)
         )
 

@@ -299,8 +299,18 @@ class BusyIndicator(QProgressBar):
         self.setRange(0, 0)
         self.setTextVisible(False)
         self.setFixedSize(80, 8)
-        self.setToolTip("Computing…")
         self.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show the tooltip in the current language."""
+        self.setToolTip(self.tr("Computing…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_busy(self, busy: bool) -> None:
         """Show or hide the bar."""

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import ParamValue
 from actexplorer.core.lab import FixedPoint, PhaseDiagram, fixed_point, phase_diagram, variance_map
 from actexplorer.gui.lab._common import (
@@ -66,6 +67,17 @@ def run_point(
     return PointOutcome(activation, sigma_w, sigma_b, fixed, q, q_next)
 
 
+_PHASES = {
+    "ordered": QT_TRANSLATE_NOOP("ChaosView", "ordered"),
+    "chaotic": QT_TRANSLATE_NOOP("ChaosView", "chaotic"),
+    "critical": QT_TRANSLATE_NOOP("ChaosView", "critical"),
+}
+_STATUSES = {
+    "diverged": QT_TRANSLATE_NOOP("ChaosView", "diverged"),
+    "not converged": QT_TRANSLATE_NOOP("ChaosView", "not converged"),
+}
+
+
 class ChaosView(QWidget):
     """Phase diagram on the left; readouts and the variance map on the right."""
 
@@ -80,7 +92,8 @@ class ChaosView(QWidget):
         self.diagram: PhaseDiagram | None = None
         self.point: PointOutcome | None = None
 
-        self.plot = make_plot("phaseDiagram", "Phase diagram", "σ_w", "σ_b")
+        self.look = LIGHT
+        self.plot = make_plot("phaseDiagram", "", "σ_w", "σ_b")
         self.plot.setMinimumSize(420, 360)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
@@ -100,16 +113,25 @@ class ChaosView(QWidget):
         )
         self.marker.setZValue(20)
         self.plot.addItem(self.marker)
-        for text, (x, y) in (("ordered  χ < 1", (0.25, 1.9)), ("chaotic  χ > 1", (2.9, 0.12))):
-            label = pg.TextItem(text, color="#000000", anchor=(0, 0.5))
+        self._phase_labels: list[pg.TextItem] = []
+        for x, y in ((0.25, 1.9), (2.9, 0.12)):
+            label = pg.TextItem("", color="#000000", anchor=(0, 0.5))
             label.setPos(x, y)
             self.plot.addItem(label)
-        self.plot.setXRange(float(SIGMA_W_AXIS[0]), float(SIGMA_W_AXIS[-1]), padding=0)
-        self.plot.setYRange(float(SIGMA_B_AXIS[0]), float(SIGMA_B_AXIS[-1]), padding=0)
+            self._phase_labels.append(label)
+        # The whole cells of the grid, and below σ_b = 0 room for the marker (the default point
+        # sits there) and the axis's 0, which the edge of the view cut off.
+        dw = float(SIGMA_W_AXIS[1] - SIGMA_W_AXIS[0])
+        db = float(SIGMA_B_AXIS[1] - SIGMA_B_AXIS[0])
+        self.plot.setXRange(
+            float(SIGMA_W_AXIS[0]) - dw / 2, float(SIGMA_W_AXIS[-1]) + dw / 2, padding=0
+        )
+        self.plot.setYRange(
+            float(SIGMA_B_AXIS[0]) - db, float(SIGMA_B_AXIS[-1]) + db / 2, padding=0
+        )
         self.plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
-        self.plot.setToolTip("Click to use W ~ N(0, σ_w²/fan_in), b ~ N(0, σ_b²) there")
 
-        self.map_plot = make_plot("varianceMap", "Variance map", "q_l", "q_{l+1}")
+        self.map_plot = make_plot("varianceMap", "", "q_l", "q_{l+1}")
         add_legend(self.map_plot)
         # Colours come from set_look.
         self.map_curve = self.map_plot.plot(name="σ_w²E[φ(√q z)²] + σ_b²")
@@ -122,14 +144,7 @@ class ChaosView(QWidget):
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setWordWrap(True)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        explain = QLabel(
-            "In a wide random network a layer maps the pre-activation variance q to "
-            "σ_w²E[φ(√q z)²] + σ_b². At its fixed point q*, χ = σ_w²E[φ′(√q* z)²] is the factor "
-            "by which a small difference between two inputs, and the squared gradient, grow per "
-            "layer: χ &lt; 1 (ordered) forgets the input and gradients vanish, χ &gt; 1 (chaotic) "
-            "scrambles it and gradients explode. Deep networks train best on the line χ = 1 "
-            "(Poole et al. 2016; Schoenholz et al. 2017)."
-        )
+        self.explain = explain = QLabel()
         explain.setWordWrap(True)
         explain.setProperty("role", "muted")
         self.message = MessageLine("chaosMessage")
@@ -167,6 +182,7 @@ class ChaosView(QWidget):
         self.point_runner.failed.connect(self._failed)
         self.diagram_runner.busyChanged.connect(self._busy_changed)
         self.point_runner.busyChanged.connect(self._busy_changed)
+        self.retranslate()
         self.links = EventLinks()
         link, ev = self.links.link, lab.events
         link(state.events.activation, self._function_changed)
@@ -175,8 +191,40 @@ class ChaosView(QWidget):
             link(signal, self._point_changed)
         link(ev.activation_gain, self._point_changed)
 
+    def retranslate(self) -> None:
+        """Show every text in the current language (plot titles, the readout, the explanation)."""
+        self.plot.getPlotItem().setTitle(self.tr("Phase diagram"))
+        self.map_plot.getPlotItem().setTitle(self.tr("Variance map"))
+        self.plot.setToolTip(self.tr("Click to use W ~ N(0, σ_w²/fan_in), b ~ N(0, σ_b²) there"))
+        for label, text in zip(
+            self._phase_labels, (self.tr("ordered  χ < 1"), self.tr("chaotic  χ > 1")), strict=True
+        ):
+            label.setText(text)
+        self.explain.setText(
+            self.tr(
+                "In a wide random network a layer maps the pre-activation variance q to "
+                "σ_w²E[φ(√q z)²] + σ_b². At its fixed point q*, χ = σ_w²E[φ′(√q* z)²] is the "
+                "factor by which a small difference between two inputs, and the squared gradient, "
+                "grow per layer: χ &lt; 1 (ordered) forgets the input and gradients vanish, "
+                "χ &gt; 1 (chaotic) scrambles it and gradients explode. Deep networks train best "
+                "on the line χ = 1 (Poole et al. 2016; Schoenholz et al. 2017)."
+            )
+        )
+        self.set_look(self.look)  # the titles take the look's colour again
+        if self.point is not None:
+            self.readout.setText(
+                _readout(core_locale.display_name(self._state.current), self.point)
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def set_look(self, look: Look) -> None:
         """Restyle both plots and recolour the variance map's curves for ``look``."""
+        self.look = look
         c = lab_colours(look)
         self.map_curve.setPen(pen(c.std))
         self.diagonal.setPen(pen(c.predicted, 1, Qt.PenStyle.DashLine))
@@ -278,7 +326,7 @@ class ChaosView(QWidget):
             self.q_star_dot.setData([], [])
         self.map_plot.setXRange(0.0, float(outcome.q[-1]), padding=0.02)
         self.map_plot.setYRange(0.0, float(outcome.q[-1]), padding=0.02)
-        self.readout.setText(_readout(self._state.current.name, outcome))
+        self.readout.setText(_readout(core_locale.display_name(self._state.current), outcome))
 
     # -- widget → state ---------------------------------------------------------------------
     def _clicked(self, event: object) -> None:
@@ -306,15 +354,20 @@ class ChaosView(QWidget):
 def _readout(name: str, point: PointOutcome) -> str:
     fixed = point.fixed
     chi = fixed.chi
-    phase = {"ordered": "ordered", "chaotic": "chaotic", "critical": "critical"}[fixed.phase]
+    phase = QCoreApplication.translate("ChaosView", _PHASES[fixed.phase])
+    status = _STATUSES.get(fixed.status.value)
     rows = [
         f"<b style='font-size:12pt'>{name}</b>",
         f"σ_w = {point.sigma_w:.3g}, σ_b = {point.sigma_b:.3g}",
         f"q* = {fixed.q_star:.4g}"
-        + (f" ({fixed.status.value})" if fixed.status.value != "converged" else ""),
+        + (f" ({QCoreApplication.translate('ChaosView', status)})" if status else ""),
         f"χ = {chi:.4g} → <b>{phase}</b>",
     ]
     if 0 < chi < 1 or chi > 1:
         depth = abs(1.0 / math.log(chi))
-        rows.append(f"signals mix over ξ = 1/|ln χ| ≈ {depth:.3g} layers")
+        rows.append(
+            QCoreApplication.translate(
+                "ChaosView", "signals mix over ξ = 1/|ln χ| ≈ {depth} layers"
+            ).format(depth=f"{depth:.3g}")
+        )
     return "<br>".join(rows)

@@ -7,6 +7,7 @@ activation's) schedule one propagation on a worker thread; the plots only draw t
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -119,10 +120,27 @@ def sample_inputs(dist: InputDistribution, batch: int, width: int, seed: int) ->
     return out.reshape(batch, width)
 
 
+_last_network: list[tuple[tuple[object, ...], RandomNetwork]] = []
+_network_lock = threading.Lock()
+
+
+def network_for(request: DepthRequest) -> RandomNetwork:
+    """The random network of ``request``; the last one is kept, so that changing only the
+    activation, its parameters or the inputs does not draw the weights again."""
+    key = (request.depth, request.width, request.init, request.seed)
+    with _network_lock:
+        if _last_network and _last_network[0][0] == key:
+            return _last_network[0][1]
+        network = RandomNetwork(request.depth, request.width, init=request.init, seed=request.seed)
+        _last_network[:] = [(key, network)]
+        return network
+
+
 def run_depth(request: DepthRequest) -> DepthOutcome:
-    """Propagate a batch through the random network of ``request`` (pure; any thread)."""
+    """Propagate a batch through the random network of ``request`` (any thread; the weights
+    depend only on the request, so a kept network gives the same numbers as a fresh one)."""
     params = dict(request.params)
-    network = RandomNetwork(request.depth, request.width, init=request.init, seed=request.seed)
+    network = network_for(request)
     x = sample_inputs(request.distribution, request.batch, request.width, request.seed)
     result = propagate(x, network, request.activation, params, bins=BINS)
     sw, sb = result.sigma_w, result.sigma_b

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 from superqt.utils import signals_blocked
 
 from actexplorer.core import ACTIVATIONS
+from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import Activation
 from actexplorer.gui.lab._common import EventLinks, MessageLine, compact
 from actexplorer.gui.lab.chaos_view import ChaosView
@@ -37,7 +39,6 @@ class LabPanel(QWidget):
         self.look = LIGHT
         self.activation = compact(QComboBox())
         self.activation.setObjectName("labActivationCombo")
-        self.activation.setToolTip("The function under study; shared with the explorer")
         self.activation.setMinimumWidth(180)
         self.params_label = QLabel()
         self.params_label.setObjectName("labParamsLabel")
@@ -49,16 +50,14 @@ class LabPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("labTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.depth, "Depth")
-        self.tabs.setTabToolTip(0, "Signals and gradients through a random deep network")
-        self.tabs.addTab(self.chaos, "Edge of chaos")
-        self.tabs.setTabToolTip(1, "Mean-field phase diagram over (σ_w, σ_b)")
-        self.tabs.addTab(self.train, "Train")
-        self.tabs.setTabToolTip(2, "A small network learning a 2-D dataset")
+        self.tabs.addTab(self.depth, "")
+        self.tabs.addTab(self.chaos, "")
+        self.tabs.addTab(self.train, "")
+        self.activation_label = QLabel()
 
         top = QHBoxLayout()
         top.setContentsMargins(6, 4, 6, 0)
-        top.addWidget(QLabel("Activation"))
+        top.addWidget(self.activation_label)
         top.addWidget(self.activation)
         top.addWidget(self.params_label)
         top.addWidget(self.message, 1)
@@ -69,12 +68,37 @@ class LabPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
+        self.retranslate()
         self.refresh_catalog()
         self.activation.activated.connect(self._activation_chosen)
         self.links = EventLinks()
         self.links.link(state.events.activation, self._show_activation)
         self.links.link(state.events.params, self._show_params)
         self._show_activation(state.activation)
+
+    def retranslate(self) -> None:
+        """Show every text in the current language (tab titles, the function list)."""
+        self.activation_label.setText(self.tr("Activation"))
+        self.activation.setToolTip(self.tr("The function under study; shared with the explorer"))
+        for index, (title, tip) in enumerate(
+            (
+                (self.tr("Depth"), self.tr("Signals and gradients through a random deep network")),
+                (self.tr("Edge of chaos"), self.tr("Mean-field phase diagram over (σ_w, σ_b)")),
+                (self.tr("Train"), self.tr("A small network learning a 2-D dataset")),
+            )
+        ):
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, tip)
+        for index in range(self.activation.count()):
+            act = ACTIVATIONS.get(self.activation.itemData(index))
+            if act is not None:
+                self.activation.setItemText(index, core_locale.display_name(act))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the shared activation --------------------------------------------------------------
     def refresh_catalog(self) -> None:
@@ -83,8 +107,9 @@ class LabPanel(QWidget):
             self.activation.clear()
             for key, act in ACTIVATIONS.items():
                 if isinstance(act, Activation):
-                    self.activation.addItem(act.name, key)
+                    self.activation.addItem(core_locale.display_name(act), key)
         self.train.controls.refresh_race()
+        self.train.controls.refresh_layer_choices()
         self.depth.controls.refresh_presets()
         self._show_activation(self.state.activation)
 
@@ -101,7 +126,9 @@ class LabPanel(QWidget):
             self.activation.setCurrentIndex(index)
         if index < 0:
             self.message.show_message(
-                f"{self.state.current.name} acts on whole vectors; the lab needs a scalar function"
+                self.tr("{name} acts on whole vectors; the lab needs a scalar function").format(
+                    name=core_locale.display_name(self.state.current)
+                )
             )
         self._show_params(self.state.params)
 

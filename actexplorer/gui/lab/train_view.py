@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -60,6 +61,7 @@ from actexplorer.lab_state import (
     MAX_BATCH_SIZE,
     MAX_HIDDEN_LAYERS,
     MAX_HIDDEN_WIDTH,
+    MAX_MOMENTUM,
     MAX_NOISE,
     MAX_POINTS,
     MAX_SPEED,
@@ -78,14 +80,22 @@ STILL_RESOLUTION = 160
 #: Fields that only change the data, or the network and optimiser: both rebuild the run.
 _DATA_FIELDS = {"dataset", "noise", "n_points", "test_fraction", "data_seed"}
 _NET_FIELDS = {
-    "hidden_layers", "hidden_width", "optimizer", "learning_rate", "batch_size", "l2",
-    "train_seed", "race",
+    "hidden_layers", "hidden_width", "per_layer", "layer_activations", "optimizer",
+    "learning_rate", "momentum", "batch_size", "l2", "train_seed", "race",
 }  # fmt: skip
 _OPTIMIZER_LABELS = {Optimizer.SGD: "SGD", Optimizer.MOMENTUM: "Momentum", Optimizer.ADAM: "Adam"}
 
 
 def _scalar_keys() -> list[str]:
     return [key for key, act in ACTIVATIONS.items() if isinstance(act, Activation)]
+
+
+def run_label(keys: tuple[str, ...], fallback: str) -> str:
+    """A run's name: its function's, or the layers' functions in order when they differ."""
+    names = [ACTIVATIONS[key].name for key in keys]
+    if len(set(names)) <= 1:
+        return names[0] if names else fallback
+    return " · ".join(names)
 
 
 def boundary_rgb(boundary: DecisionBoundary, n_classes: int, look: Look = LIGHT) -> np.ndarray:
@@ -213,6 +223,26 @@ class TrainControls(QWidget):
         self.data_seed = spin(0, 2**31 - 1, lab.data_seed, "dataSeedSpin", "Seed of the points")
         self.hidden_layers = spin(0, MAX_HIDDEN_LAYERS, lab.hidden_layers, "layersSpin")
         self.hidden_width = spin(MIN_HIDDEN_WIDTH, MAX_HIDDEN_WIDTH, lab.hidden_width, "unitsSpin")
+        self.per_layer = QCheckBox("one per layer")
+        self.per_layer.setObjectName("perLayerCheck")
+        self.per_layer.setToolTip(
+            "Choose each hidden layer's function; unchosen layers use the explorer's"
+        )
+        self.layer_combos: list[QComboBox] = []
+        self.layer_labels: list[QLabel] = []
+        self._explorer_name = ""
+        layers = form_grid()
+        layers.setContentsMargins(16, 0, 0, 0)
+        for index in range(MAX_HIDDEN_LAYERS):
+            combo = compact(QComboBox())
+            combo.setObjectName(f"layerActivationCombo{index + 1}")
+            combo.setToolTip(f"The function of hidden layer {index + 1}")
+            combo.activated.connect(self._layer_chosen)
+            self.layer_combos.append(combo)
+            self.layer_labels.append(add_row(layers, f"layer {index + 1}", combo))
+        self.layers_box = QWidget()
+        self.layers_box.setObjectName("layerActivations")
+        self.layers_box.setLayout(layers)
         self.race = compact(QComboBox())
         self.race.setObjectName("raceCombo")
         self.race.setToolTip("Train a second activation from the same weights, side by side")
@@ -223,6 +253,15 @@ class TrainControls(QWidget):
         self.learning_rate = NumberField(lab.learning_rate, self._checker("learning_rate"))
         self.learning_rate.setObjectName("learningRateField")
         self.learning_rate.setToolTip("Step size η, e.g. 0.03 or 3e-3")
+        self.momentum = double_spin(
+            0.0,
+            MAX_MOMENTUM,
+            lab.momentum,
+            0.05,
+            3,
+            "momentumSpin",
+            "μ in v ← μ v + g, w ← w − η v",
+        )
         self.batch_size = spin(1, MAX_BATCH_SIZE, lab.batch_size, "batchSizeSpin", "Per update")
         self.l2 = NumberField(lab.l2, self._checker("l2"))
         self.l2.setObjectName("l2Field")
@@ -249,8 +288,11 @@ class TrainControls(QWidget):
         net = form_grid()
         add_row(net, "hidden layers", self.hidden_layers)
         add_row(net, "units", self.hidden_width)
+        add_row(net, "functions", self.per_layer)
+        net.addWidget(self.layers_box, net.rowCount(), 0, 1, 2)
         add_row(net, "race against", self.race)
         add_row(net, "optimiser", self.optimizer)
+        self.momentum_label = add_row(net, "momentum", self.momentum)
         add_row(net, "learning rate", self.learning_rate)
         add_row(net, "batch size", self.batch_size)
         add_row(net, "L2", self.l2)
@@ -283,8 +325,11 @@ class TrainControls(QWidget):
             "data_seed": (self.data_seed, self.data_seed.setValue),
             "hidden_layers": (self.hidden_layers, self.hidden_layers.setValue),
             "hidden_width": (self.hidden_width, self.hidden_width.setValue),
+            "per_layer": (self.per_layer, self._set_per_layer),
+            "layer_activations": (self.layers_box, self._set_layer_activations),
+            "momentum": (self.momentum, self.momentum.setValue),
             "race": (self.race, self._combo_setter(self.race)),
-            "optimizer": (self.optimizer, self._combo_setter(self.optimizer)),
+            "optimizer": (self.optimizer, self._set_optimizer),
             "learning_rate": (self.learning_rate, self.learning_rate.set_value),
             "batch_size": (self.batch_size, self.batch_size.setValue),
             "l2": (self.l2, self.l2.set_value),
@@ -298,6 +343,8 @@ class TrainControls(QWidget):
         self.data_seed.valueChanged.connect(lambda v: self._write("data_seed", v))
         self.hidden_layers.valueChanged.connect(lambda v: self._write("hidden_layers", v))
         self.hidden_width.valueChanged.connect(lambda v: self._write("hidden_width", v))
+        self.per_layer.toggled.connect(lambda on: self._write("per_layer", on))
+        self.momentum.valueChanged.connect(lambda v: self._write("momentum", v))
         self.race.activated.connect(lambda i: self._write("race", self.race.itemData(i)))
         self.optimizer.activated.connect(
             lambda i: self._write("optimizer", self.optimizer.itemData(i))
@@ -310,8 +357,57 @@ class TrainControls(QWidget):
         self.train_seed.valueChanged.connect(lambda v: self._write("train_seed", v))
         self.speed.valueChanged.connect(lambda v: self._write("speed", v))
         self.refresh_race()
+        self.refresh_layer_choices()
         for name in self._widgets:
             self.show_field(name, getattr(lab, name))
+
+    def _set_optimizer(self, optimizer: Optimizer) -> None:
+        self.optimizer.setCurrentIndex(max(self.optimizer.findData(optimizer), 0))
+        # μ only means something to the momentum rule.
+        shown = optimizer is Optimizer.MOMENTUM
+        self.momentum.setVisible(shown)
+        self.momentum_label.setVisible(shown)
+
+    def _set_per_layer(self, on: bool) -> None:
+        self.per_layer.setChecked(on)
+        self._show_layer_rows()
+
+    def _show_layer_rows(self) -> None:
+        """One combo per hidden layer, while ``per_layer`` is on."""
+        lab = self._lab
+        self.layers_box.setVisible(lab.per_layer and lab.hidden_layers > 0)
+        for index, (label, combo) in enumerate(
+            zip(self.layer_labels, self.layer_combos, strict=True)
+        ):
+            label.setVisible(index < lab.hidden_layers)
+            combo.setVisible(index < lab.hidden_layers)
+
+    def _set_layer_activations(self, keys: tuple[str | None, ...]) -> None:
+        for combo, key in zip(self.layer_combos, keys, strict=False):
+            with signals_blocked(combo):
+                combo.setCurrentIndex(max(combo.findData(key), 0))
+
+    def _layer_chosen(self, _index: int) -> None:
+        keys = [combo.currentData() for combo in self.layer_combos]
+        self._write("layer_activations", keys)
+
+    def refresh_layer_choices(self) -> None:
+        """List the catalog's scalar functions per layer, first the explorer's (the default)."""
+        for combo in self.layer_combos:
+            with signals_blocked(combo):
+                combo.clear()
+                combo.addItem("", None)
+                for key in _scalar_keys():
+                    combo.addItem(ACTIVATIONS[key].name, key)
+        self.set_explorer_name(self._explorer_name)
+        self._set_layer_activations(self._lab.layer_activations)
+
+    def set_explorer_name(self, name: str) -> None:
+        """Name the explorer's function in the first entry of every layer's list."""
+        self._explorer_name = name
+        first = f"{name} (explorer)" if name else "The explorer's"
+        for combo in self.layer_combos:
+            combo.setItemText(0, first)
 
     def _set_test_percent(self, fraction: float) -> None:
         self.test_percent.setValue(round(100 * fraction))
@@ -354,6 +450,8 @@ class TrainControls(QWidget):
         widget, setter = entry
         with signals_blocked(widget):
             setter(value)
+        if name == "hidden_layers":
+            self._show_layer_rows()
 
     def refresh_race(self) -> None:
         """List the catalog's scalar functions as racing partners."""
@@ -446,6 +544,7 @@ class TrainView(QWidget):
         self.links.link(lab.events.all, self._lab_changed)
         self.links.link(state.events.activation, self._function_changed)
         self.links.link(state.events.params, self._function_changed)
+        self.controls.set_explorer_name(state.current.name)
 
     def set_look(self, look: Look) -> None:
         """Restyle every plot and recolour the runs' curves and the status line for ``look``."""
@@ -476,6 +575,7 @@ class TrainView(QWidget):
             self._schedule_rebuild()
 
     def _function_changed(self, *_: object) -> None:
+        self.controls.set_explorer_name(self._state.current.name)
         self._schedule_rebuild()
 
     def _schedule_rebuild(self) -> None:
@@ -508,13 +608,14 @@ class TrainView(QWidget):
             if not isinstance(act, Activation):
                 raise ValueError(f"{act.name} acts on whole vectors; pick a scalar function")
             config = lab.mlp_config(state.activation, state.params)
+            label = run_label(lab.hidden_activations(state.activation), act.name)
             if lab.race is not None:
-                race = Race(config, self.dataset, (state.activation, state.params), (lab.race, {}))
+                race = Race(config, self.dataset, None, (lab.race, {}))
                 self.trainers = race.trainers
-                self.labels = (act.name, ACTIVATIONS[lab.race].name)
+                self.labels = (label, ACTIVATIONS[lab.race].name)
             else:
                 self.trainers = (Trainer(config, self.dataset),)
-                self.labels = (act.name,)
+                self.labels = (label,)
         except ValueError as exc:
             self.trainers, self.snapshots = (), ()
             self.controls.message.show_message(str(exc))

@@ -229,3 +229,16 @@ def test_sigmoid_output_needs_two_classes():
     data = make_dataset("spiral3", 90)
     with pytest.raises(ValueError, match="sigmoid"):
         Trainer(MLPConfig(output="sigmoid"), data)
+
+
+def test_a_race_can_keep_the_configs_own_layer_functions():
+    data = make_dataset("moons", 120, seed=1)
+    config = MLPConfig(hidden=(6, 6), layer_activations=(("tanh", {}), ("relu", {})))
+    race = Race(config, data, None, ("gelu", {}))
+    mixed, other = race.trainers
+    assert mixed.config.activations == config.activations
+    assert [key for key, _ in other.config.activations] == ["gelu", "gelu"]
+    # Same initial weights, whatever the functions.
+    for (w1, b1), (w2, b2) in zip(mixed.weights, other.weights, strict=True):
+        np.testing.assert_array_equal(w1, w2)
+        np.testing.assert_array_equal(b1, b2)

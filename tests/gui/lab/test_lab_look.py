@@ -126,6 +126,8 @@ def test_side_panel_controls_are_fully_visible(qtbot, panel: LabPanel, page: str
     side = view.side
     qtbot.waitUntil(lambda: side.widget().isVisible())
     controls = side.widget()
+    # The first show lays the page out over a few events (the scroll bar may flash meanwhile).
+    qtbot.waitUntil(lambda: controls.size().width() <= side.viewport().size().width())
     # QWidget.width is shadowed by a field on the depth controls: go through the size.
     width = controls.size().width()
     assert width >= controls.minimumSizeHint().width()
