@@ -17,6 +17,7 @@ from scipy import special
 
 from .activation import FloatArray
 from .custom import CustomExpression, Derivative, ExpressionError
+from .custom import _evaluate as _evaluate_node
 from .registry import ACTIVATIONS
 
 X = sympy.Symbol("x", real=True)
@@ -29,8 +30,8 @@ class Expm1(sympy.Function):
     def fdiff(self, argindex: int = 1) -> Any:
         return sympy.exp(self.args[0])
 
-    def _latex(self, printer: Any) -> str:
-        return rf"\left(e^{{{printer._print(self.args[0])}}} - 1\right)"
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        return _raised(rf"\left(e^{{{printer._print(self.args[0])}}} - 1\right)", printer, exp)
 
 
 class Log1p(sympy.Function):
@@ -39,22 +40,31 @@ class Log1p(sympy.Function):
     def fdiff(self, argindex: int = 1) -> Any:
         return 1 / (1 + self.args[0])
 
-    def _latex(self, printer: Any) -> str:
-        return rf"\ln\left(1 + {printer._print(self.args[0])}\right)"
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        return _raised(rf"\ln\left(1 + {printer._print(self.args[0])}\right)", printer, exp)
+
+
+def _raised(tex: str, printer: Any, exp: Any) -> str:
+    """``tex`` raised to ``exp`` (SymPy's printer passes the power of a function call this way)."""
+    if exp is None:
+        return tex
+    power = exp if isinstance(exp, str) else printer._print(exp)
+    return rf"\left({tex}\right)^{{{power}}}"
 
 
 @cache
 def _catalog_function(key: str, derivative: bool) -> type[sympy.Function]:
     """A SymPy function standing for a catalog activation (or its derivative)."""
     activation = ACTIVATIONS.scalar()[key]
-    name = activation.name + ("'" if derivative else "")
+    # Shown by its key, as the user types it (the display name may hold spaces and brackets).
+    name = key + ("'" if derivative else "")
 
     def fdiff(self: Any, argindex: int = 1) -> Any:
         if derivative:
             raise sympy.ArgumentIndexError(self, argindex)  # second derivatives are not offered
         return _catalog_function(key, True)(*self.args)
 
-    def latex(self: Any, printer: Any) -> str:
+    def latex(self: Any, printer: Any, exp: Any = None) -> str:
         arguments = [printer._print(self.args[0])]
         arguments += [
             rf"\mathrm{{{n}}}={printer._print(v)}"
@@ -62,16 +72,45 @@ def _catalog_function(key: str, derivative: bool) -> type[sympy.Function]:
             if v is not None
         ]
         label = name.replace("_", r"\_")
-        return rf"\operatorname{{{label}}}\left({', '.join(arguments)}\right)"
+        return _raised(
+            rf"\operatorname{{{label}}}\left({', '.join(arguments)}\right)", printer, exp
+        )
 
     return type(
-        f"catalog_{key}{'_d' if derivative else ''}",
+        name,  # the plain-text form of the derivative prints the class name
         (sympy.Function,),
-        {"fdiff": fdiff, "_latex": latex, "_catalog": (key, derivative), "nargs": None},
+        {
+            "fdiff": fdiff,
+            "_latex": latex,
+            "_catalog": (key, derivative),
+            "nargs": None,
+        },
     )
 
 
+def _folded(node: ast.AST) -> Any:
+    """A constant subtree holding a call or a comparison as one number, else None.
+
+    SymPy tries to decide comparisons of constants such as ``2 > expm1(2)`` symbolically, which
+    can take minutes; NumPy gives the value at once and the derivative of a constant is 0 anyway.
+    """
+    if any(isinstance(n, ast.Name) and n.id not in ("pi", "e") for n in ast.walk(node)):
+        return None
+    if not any(isinstance(n, (ast.Call, ast.Compare)) for n in ast.walk(node)):
+        return None
+    with np.errstate(all="ignore"):
+        value = float(np.asarray(_evaluate_constant(node), dtype=np.float64))
+    return sympy.nan if not np.isfinite(value) else sympy.Float(value)
+
+
+def _evaluate_constant(node: ast.AST) -> Any:
+    return _evaluate_node(node, {})
+
+
 def _to_sympy(node: ast.AST, symbols: Mapping[str, sympy.Symbol]) -> Any:
+    folded = _folded(node)
+    if folded is not None:
+        return folded
     if isinstance(node, ast.Constant):
         value = node.value
         return sympy.Integer(value) if isinstance(value, int) else sympy.Float(value)
@@ -97,7 +136,7 @@ def _to_sympy(node: ast.AST, symbols: Mapping[str, sympy.Symbol]) -> Any:
             return left / right
         return left**right
     if isinstance(node, ast.Compare):  # a comparison used as a number is a 0/1 step
-        return sympy.Piecewise((1, _condition(node, symbols)), (0, True))
+        return sympy.Piecewise((1, _condition(node, symbols)), (0, True), evaluate=False)
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         name = node.func.id
@@ -120,7 +159,9 @@ def _to_sympy(node: ast.AST, symbols: Mapping[str, sympy.Symbol]) -> Any:
         if name in simple:
             return simple[name](*args)
         if name == "where":
-            return sympy.Piecewise((args[1], _condition(node.args[0], symbols)), (args[2], True))
+            return sympy.Piecewise(
+                (args[1], _condition(node.args[0], symbols)), (args[2], True), evaluate=False
+            )
         activation = ACTIVATIONS.scalar()[name]
         given = {k.arg: _to_sympy(k.value, symbols) for k in node.keywords}
         values = [
@@ -154,11 +195,29 @@ def _symbols(expression: CustomExpression) -> dict[str, sympy.Symbol]:
 
 def to_latex(expression: CustomExpression) -> str:
     """LaTeX of the expression as typed."""
-    return str(sympy.latex(_to_sympy(expression.tree.body, _symbols(expression))))
+    try:
+        return str(sympy.latex(_to_sympy(expression.tree.body, _symbols(expression))))
+    except ExpressionError:
+        raise
+    except (TypeError, ValueError, ArithmeticError, RecursionError, AttributeError) as exc:
+        raise ExpressionError(f"the expression cannot be written as a formula ({exc})") from None
 
 
 def derive(expression: CustomExpression) -> Derivative:
-    """Differentiate ``expression`` with respect to x."""
+    """Differentiate ``expression`` with respect to x.
+
+    SymPy may fail on exotic combinations (constant comparisons it cannot decide, complex
+    intermediate values); such an expression is refused with :class:`ExpressionError`.
+    """
+    try:
+        return _derive(expression)
+    except ExpressionError:
+        raise
+    except (TypeError, ValueError, ArithmeticError, RecursionError, AttributeError) as exc:
+        raise ExpressionError(f"the derivative cannot be built ({exc})") from None
+
+
+def _derive(expression: CustomExpression) -> Derivative:
     tree = _to_sympy(expression.tree.body, _symbols(expression))
     slope = sympy.diff(tree, X)
     # Kinks and jumps: the distributional parts are zero almost everywhere; drop them.
@@ -192,6 +251,10 @@ _UNARY: dict[Any, Callable[[Any], Any]] = {
     sympy.sign: np.sign,
     Expm1: np.expm1,
     Log1p: np.log1p,
+    # d|f|/dx for an f SymPy cannot prove real brings re/im/atan2 in; on the real values the
+    # evaluator computes, re(f) = f and im(f) = 0.
+    sympy.re: np.real,
+    sympy.im: np.imag,
 }
 _RELATIONS: dict[Any, Callable[[Any, Any], Any]] = {
     sympy.StrictLessThan: np.less,
@@ -232,6 +295,14 @@ def _compile(expr: Any) -> Evaluator:
     if head in _UNARY:
         function, (inner,) = _UNARY[head], parts
         return lambda x, env: function(inner(x, env))
+    if head is sympy.atan2:
+        y, x_part = parts
+        return lambda x, env: np.arctan2(y(x, env), x_part(x, env))
+    if head is sympy.ITE:
+        condition, then, otherwise = parts
+        return lambda x, env: np.where(
+            np.asarray(condition(x, env), dtype=bool), then(x, env), otherwise(x, env)
+        )
     if head is sympy.Heaviside:
         inner = parts[0]
         return lambda x, env: np.heaviside(inner(x, env), 0.5)

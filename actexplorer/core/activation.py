@@ -44,6 +44,8 @@ class Family(str, enum.Enum):
     PERIODIC = "Periodic and radial"
     OTHER = "Other"
     VECTOR = "Vector (softmax family)"
+    #: Functions the user typed in (last, so the built-in order is unchanged).
+    CUSTOM = "Custom"
 
 
 class Smoothness(str, enum.Enum):

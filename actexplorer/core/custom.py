@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import special
 
 from .activation import (
     Activation,
@@ -36,12 +35,21 @@ from .activation import (
     PropertyRules,
     Smoothness,
 )
-from .registry import ACTIVATIONS
+from .registry import ACTIVATIONS, CUSTOM_PREFIX
 
 MAX_LENGTH = 2_000
 MAX_NESTING = 40
 MAX_NODES = 400
 MAX_EXPONENT = 64.0
+
+
+def _erf(value: Any) -> Any:
+    """erf(v), with scipy.special imported on first use: it costs ~0.25 s at start-up, and
+    opening the window or a scene rarely needs it."""
+    from scipy import special
+
+    return special.erf(value)
+
 
 _UNARY_FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     "exp": np.exp,
@@ -52,7 +60,7 @@ _UNARY_FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     "sin": np.sin,
     "cos": np.cos,
     "tanh": np.tanh,
-    "erf": special.erf,
+    "erf": _erf,
     "abs": np.abs,
     "sign": np.sign,
 }
@@ -399,7 +407,6 @@ def parse_expression(text: str) -> CustomExpression:
 
 
 # -- a custom expression as a catalog activation --------------------------------------------------
-CUSTOM_PREFIX = "custom:"
 #: Parameters the user has not given a range take this one.
 DEFAULT_PARAM_RANGE = (-10.0, 10.0)
 _PROBE = np.concatenate([-np.logspace(3, -3, 300), [0.0], np.logspace(-3, 3, 300)])
@@ -529,7 +536,7 @@ def build_activation(definition: CustomDefinition) -> Activation:
     return Activation(
         key=definition.key,
         name=definition.name,
-        family=Family.OTHER,
+        family=Family.CUSTOM,
         formula=Formula(latex=expression.latex(), text=expression.text),
         kernel=kernel,
         derivative_kernel=derivative_kernel,

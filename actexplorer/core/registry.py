@@ -18,31 +18,83 @@ _A = TypeVar("_A", Activation, VectorActivation)
 _FAMILY_ORDER = {family: index for index, family in enumerate(Family)}
 
 
+#: Keys of user-defined activations start with this; only they can be replaced or removed.
+CUSTOM_PREFIX = "custom:"
+
+
 class Catalog(Mapping[str, AnyActivation]):
-    """Ordered mapping key → activation (grouped by family); aliases resolve but are not listed."""
+    """Ordered mapping key → activation (grouped by family); aliases resolve but are not listed.
+
+    Built-in entries are permanent. User-defined ones (keys starting with :data:`CUSTOM_PREFIX`,
+    added with :meth:`add_custom`) can be replaced and removed while the program runs; each change
+    swaps in a new dict, so a worker thread iterating the catalog sees either the old or the new
+    one, never a half-changed one.
+    """
 
     def __init__(self) -> None:
         self._items: dict[str, AnyActivation] = {}
         self._aliases: dict[str, str] = {}
-        self._order: list[str] | None = None
+        self._order: tuple[dict[str, AnyActivation], list[str]] | None = None
 
     def add(self, activation: _A) -> _A:
         """Register ``activation``; keys and aliases must be new."""
         for name in (activation.key, *activation.aliases):
             if name in self._items or name in self._aliases:
                 raise ValueError(f"activation key {name!r} is registered twice")
-        self._items[activation.key] = activation
+        self._items = {**self._items, activation.key: activation}
         for alias in activation.aliases:
             self._aliases[alias] = activation.key
-        self._order = None
         return activation
 
+    def add_custom(self, activation: Activation) -> Activation:
+        """Register or replace the user-defined scalar ``activation`` (key ``custom:...``).
+
+        ``ValueError`` for a key without the prefix, aliases, or a name taken by a built-in.
+        """
+        key = activation.key
+        if not isinstance(activation, Activation):
+            raise ValueError("a custom activation must be a scalar Activation")
+        if not key.startswith(CUSTOM_PREFIX) or len(key) == len(CUSTOM_PREFIX):
+            raise ValueError(f"custom activation keys start with {CUSTOM_PREFIX!r}; got {key!r}")
+        if activation.aliases:
+            raise ValueError("custom activations have no aliases")
+        if key in self._aliases:
+            raise ValueError(f"{key!r} is a built-in activation's alias")
+        self._items = {**self._items, key: activation}
+        return activation
+
+    def remove(self, key: str) -> AnyActivation:
+        """Remove the user-defined activation ``key`` and return it; built-ins are refused."""
+        if not isinstance(key, str) or key not in self._items:
+            raise KeyError(f"no activation {key!r} to remove")
+        if not self.is_custom(key):
+            raise ValueError(f"{key!r} is built in and cannot be removed")
+        items = dict(self._items)
+        removed = items.pop(key)
+        self._items = items
+        return removed
+
+    def is_custom(self, key: str) -> bool:
+        """True when ``key`` names a registered user-defined activation."""
+        return key.startswith(CUSTOM_PREFIX) and key in self._items
+
+    def custom(self) -> dict[str, Activation]:
+        """The user-defined activations, in the order they were added."""
+        return {
+            k: a
+            for k, a in self._items.items()
+            if k.startswith(CUSTOM_PREFIX) and isinstance(a, Activation)
+        }
+
     def _ordered(self) -> list[str]:
-        if self._order is None:
-            keys = list(self._items)
-            keys.sort(key=lambda k: _FAMILY_ORDER[self._items[k].family])  # stable within family
-            self._order = keys
-        return self._order
+        items = self._items  # one snapshot: another thread may swap in a new dict meanwhile
+        cached = self._order
+        if cached is not None and cached[0] is items:
+            return cached[1]
+        keys = list(items)
+        keys.sort(key=lambda k: _FAMILY_ORDER[items[k].family])  # stable within family
+        self._order = (items, keys)
+        return keys
 
     def __getitem__(self, key: str) -> AnyActivation:
         return self._items[self._aliases.get(key, key)]
@@ -63,11 +115,13 @@ class Catalog(Mapping[str, AnyActivation]):
 
     def scalar(self) -> dict[str, Activation]:
         """The scalar (elementwise) activations, in picker order."""
-        return {k: a for k in self._ordered() if isinstance(a := self._items[k], Activation)}
+        items = self._items
+        return {k: a for k in self._ordered() if isinstance(a := items.get(k), Activation)}
 
     def vector(self) -> dict[str, VectorActivation]:
         """The vector activations (softmax family), in picker order."""
-        return {k: a for k in self._ordered() if isinstance(a := self._items[k], VectorActivation)}
+        items = self._items
+        return {k: a for k in self._ordered() if isinstance(a := items.get(k), VectorActivation)}
 
     def resolve(self, key: str) -> AnyActivation:
         """The activation called ``key`` (or one of its aliases); ``KeyError`` with a hint."""

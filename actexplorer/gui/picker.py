@@ -1,12 +1,17 @@
-"""The activation picker: every catalog entry grouped by family, with a search box."""
+"""The activation picker: every catalog entry grouped by family, with a search box.
+
+The user's own functions form the last group ("Custom"); right-clicking one offers to edit or
+delete it, and :meth:`ActivationTree.refresh` rebuilds the tree when the set changes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.core import ACTIVATIONS, AnyActivation
+from actexplorer.core.registry import CUSTOM_PREFIX
 from actexplorer.gui._qt import signals_blocked
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -31,10 +37,17 @@ class ActivationTree(QTreeWidget):
     """
 
     activationChosen = Signal(str)
+    #: The user asked to create a custom function / edit or delete the custom function ``key``.
+    newCustomRequested = Signal()
+    editCustomRequested = Signal(str)
+    deleteCustomRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("activationPicker")
+        self._filter_text = ""
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
         self.setIndentation(10)
@@ -68,6 +81,41 @@ class ActivationTree(QTreeWidget):
                 self._items[act.key] = item
             self.expandAll()
         self._colour_headers()
+
+    def refresh(self) -> None:
+        """Rebuild from the catalog (a custom function came or went), keeping the selection
+        and the search filter; emits nothing."""
+        current = self.current_key()
+        self.populate()
+        if self._filter_text:
+            self.filter(self._filter_text)
+        if current is not None:
+            self.set_current_key(current)
+
+    def context_menu_for(self, key: str | None) -> QMenu:
+        """The menu offered on the row of ``key`` (None: off any function)."""
+        menu = QMenu(self)
+        menu.setObjectName("pickerContextMenu")
+        if key is not None and key.startswith(CUSTOM_PREFIX):
+            name = ACTIVATIONS[key].name
+            edit = menu.addAction(f"Edit “{name}”…")
+            edit.setObjectName("pickerEditCustom")
+            edit.triggered.connect(lambda: self.editCustomRequested.emit(key))
+            delete = menu.addAction(f"Delete “{name}”")
+            delete.setObjectName("pickerDeleteCustom")
+            delete.triggered.connect(lambda: self.deleteCustomRequested.emit(key))
+            menu.addSeparator()
+        new = menu.addAction("New custom function…")
+        new.setObjectName("pickerNewCustom")
+        new.triggered.connect(self.newCustomRequested)
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        item = self.itemAt(position)
+        key = None if item is None else item.data(0, KEY_ROLE)
+        menu = self.context_menu_for(key)
+        menu.exec(self.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def _colour_headers(self) -> None:
         brush = self.palette().placeholderText()
@@ -108,6 +156,7 @@ class ActivationTree(QTreeWidget):
 
     def filter(self, text: str) -> None:
         """Hide functions that do not match every word of ``text``."""
+        self._filter_text = text
         words = text.lower().split()
         for key, item in self._items.items():
             haystack = search_text(ACTIVATIONS[key])

@@ -263,7 +263,7 @@ def test_custom_activations_keep_the_users_text(chinese: None) -> None:
     assert locale.describe(act) == act.description
     assert locale.display_name(act) == "relu"
     assert locale.param_help(act, "a") == act.param("a").description
-    assert locale.family_label(act.family) == zh_CN.FAMILIES[Family.OTHER]
+    assert locale.family_label(act.family) == zh_CN.FAMILIES[Family.CUSTOM]
 
 
 def test_an_object_reusing_a_catalog_key_is_not_translated(chinese: None) -> None:

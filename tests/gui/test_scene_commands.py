@@ -306,10 +306,7 @@ def test_custom_functions_are_handed_to_the_window(
         encoding="utf-8",
     )
     before = snapshot(window)
-    # Without custom functions in the window the scene is refused by name.
-    assert not hasattr(window, "custom_functions") or window.custom_functions is None
-    assert not window.scenes.open_file(path)
-    assert "custom:scaled_tanh" in messages[-1][1]
+    real = window.custom_functions
 
     class Recorder:
         def __init__(self) -> None:
@@ -322,7 +319,7 @@ def test_custom_functions_are_handed_to_the_window(
             return (definition,)
 
     recorder = Recorder()
-    window.custom_functions = recorder  # type: ignore[attr-defined]
+    window.custom_functions = recorder  # type: ignore[assignment]
     try:
         assert not window.scenes.open_file(path)
         assert recorder.installed == [definition]
@@ -332,7 +329,21 @@ def test_custom_functions_are_handed_to_the_window(
         saved = window.scenes.save_scene(tmp_path / "plain.actx.json")
         assert json.loads(saved.read_text(encoding="utf-8"))["custom"] == []
     finally:
-        del window.custom_functions  # type: ignore[attr-defined]
+        window.custom_functions = real
+
+    # The window's own custom functions install it, and a saved scene carries it again.
+    try:
+        assert window.scenes.open_file(path)
+        assert window.state.activation == definition.key
+        assert window.state.params["a"] == 2.0
+        assert [d.key for d in real.definitions()] == [definition.key]
+        saved = window.scenes.save_scene(tmp_path / "again.actx.json")
+        carried = json.loads(saved.read_text(encoding="utf-8"))["custom"]
+        assert [CustomDefinition.from_dict(c) for c in carried] == [definition]
+    finally:
+        window.state.activation = "relu"
+        if definition.key in [d.key for d in real.definitions()]:
+            real.remove(definition.key)
 
 
 # -- recent files -----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ FAMILIES: dict[Family, str] = {
     Family.PERIODIC: "周期与径向",
     Family.OTHER: "其他",
     Family.VECTOR: "向量函数（Softmax 族）",
+    Family.CUSTOM: "自定义",
 }
 
 # C⁰ ... C^∞ are read the same way in Chinese textbooks; only the word needs translating.
