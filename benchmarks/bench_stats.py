@@ -118,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"   vs {TARGET_MS:g} ms"
     )
     over: list[tuple[str, float]] = []
+    ours_all: list[tuple[float, str]] = []
+    naive_all: list[float] = []
     for key in keys:
         act = scalar[key]
         sample_stats(act, None, dist, n, 0)  # warm: first call of a kernel, the input histogram
@@ -126,13 +128,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             with np.errstate(all="ignore"):
                 naive = _median_ms(lambda a=act: _naive(a, x), repeats, lambda: None)
             naive_text, ratio_text = f"{naive:10.1f}", f"{naive / ours:9.1f}×"
+            naive_all.append(naive)
         except ValueError:  # np.histogram refuses non-finite values: the naive way cannot do it
             naive_text, ratio_text = f"{'fails':>10}", f"{'':>10}"
         kernel = _median_ms(lambda a=act: a.value_and_derivative(x), repeats, lambda: None)
+        ours_all.append((ours, key))
         mark = "PASS" if ours <= TARGET_MS else "over target"
         if ours > TARGET_MS:
             over.append((key, ours))
         print(f"{key:<22}{ours:10.1f}{naive_text}{ratio_text}{kernel:10.1f}   {mark}")
+    if ours_all:
+        median_ours = statistics.median(t for t, _ in ours_all)
+        naive_text = f"{statistics.median(naive_all):.1f} ms" if naive_all else "—"
+        worst = ", ".join(f"{k} {t:.1f}" for t, k in sorted(ours_all, reverse=True)[:5])
+        print(
+            f"median over functions: ours {median_ours:.1f} ms, naive {naive_text}; "
+            f"worst five (ms): {worst}"
+        )
     print(
         f"{len(keys) - len(over)} of {len(keys)} within {TARGET_MS:g} ms"
         + (": over are " + ", ".join(f"{k} ({t:.1f} ms)" for k, t in over) if over else "")

@@ -10,6 +10,7 @@ smaller sample count with the same seed is a prefix of a larger one.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import os
 import threading
@@ -363,29 +364,48 @@ def blocks(n: int) -> list[tuple[int, int]]:
 
 
 def run_blocks(
-    work: Callable[[int, int, int], _T], n: int, *, min_parallel: int = 8 * BLOCK
+    work: Callable[[int, int, int], _T],
+    n: int,
+    *,
+    min_parallel: int = 8 * BLOCK,
+    side: Callable[[], object] | None = None,
 ) -> list[_T]:
     """``[work(index, start, stop) for each block]``, spread over the worker threads.
 
-    The calling thread takes the first share itself; results come back in block order, so
-    anything combined from them does not depend on the number of threads.
+    Each thread takes the next block not yet taken, so a thread slowed by another process on its
+    core does fewer blocks instead of holding everyone up; results come back in block order, so
+    anything combined from them does not depend on the number of threads or on who did what.
+    ``side`` (optional) is one more independent task, run by the first thread to start.
     """
     spans = blocks(n)
     workers = min(WORKERS, len(spans))
     if workers <= 1 or n < min_parallel:
+        if side is not None:
+            side()
         return [work(i, a, b) for i, (a, b) in enumerate(spans)]
-    # Contiguous shares: each thread walks through memory in order.
-    bounds = [round(k * len(spans) / workers) for k in range(workers + 1)]
+    results: list[_T | None] = [None] * len(spans)
+    # next() on itertools.count is atomic under the GIL: no ticket is taken twice. The side task
+    # holds the first ticket, so it overlaps the blocks instead of trailing them.
+    first = 1 if side is not None else 0
+    tickets = itertools.count()
 
-    def share(k: int) -> list[_T]:
-        return [work(i, *spans[i]) for i in range(bounds[k], bounds[k + 1])]
+    def drain() -> None:
+        while True:
+            ticket = next(tickets)
+            if ticket < first and side is not None:
+                side()
+                continue
+            i = ticket - first
+            if i >= len(spans):
+                return
+            results[i] = work(i, *spans[i])
 
     pool = _executor()
-    futures: list[Future[list[_T]]] = [pool.submit(share, k) for k in range(1, workers)]
-    results = share(0)
+    futures: list[Future[None]] = [pool.submit(drain) for _ in range(1, workers)]
+    drain()
     for future in futures:
-        results.extend(future.result())
-    return results
+        future.result()
+    return results  # type: ignore[return-value]
 
 
 # -- drawing and the cache ------------------------------------------------------------------------

@@ -464,7 +464,13 @@ def sample_stats(
             counts = np.concatenate([np.zeros(shift, dtype=counts.dtype), counts])
         return _Partial(out, zeros, nan, inf, der_count, abs_sum, sq_sum, saturated, counts)
 
-    partials = run_blocks(work, n)
+    exact_box: list[NormalMoments] = []
+
+    def exact_moments_task() -> None:
+        # The quadrature is independent of the samples: it runs beside the blocks.
+        exact_box.append(_cached_exact(activation, tuple(resolved.items()), dist))
+
+    partials = run_blocks(work, n, side=None if random else exact_moments_task)
 
     out = _Moments()
     joint_counts = np.zeros(slots * slots, dtype=np.int64)
@@ -482,9 +488,7 @@ def sample_stats(
         saturated += part.saturated
     table = joint_counts.reshape(slots, slots)
 
-    exact: NormalMoments | None = None
-    if not random:
-        exact = _cached_exact(activation, tuple(resolved.items()), dist)
+    exact: NormalMoments | None = exact_box[0] if exact_box else None
 
     with np.errstate(all="ignore"):
         std = math.sqrt(out.m2 / out.count) if out.count else math.nan

@@ -44,7 +44,7 @@ def test_numerics_pairs_agree_with_the_single_functions(pair) -> None:  # type: 
             _numerics.log_sigmoid,
             _numerics.log_sigmoid_derivative,
         ),
-        _numerics.tanh_and_sech2: (np.tanh, _numerics.sech2),
+        _numerics.tanh_and_sech2: (_numerics.tanh, _numerics.sech2),
     }[pair]
     x = np.concatenate([EXTREMES, np.linspace(-30, 30, 601)])
     with warnings.catch_warnings():
@@ -54,6 +54,29 @@ def test_numerics_pairs_agree_with_the_single_functions(pair) -> None:  # type: 
         np.testing.assert_array_equal(d, single[1](x))
     nan = EXTREMES.size - 1
     assert np.isnan(f[nan]) and np.isnan(d[nan])
+
+
+def test_numerics_tanh_is_within_one_ulp_on_both_sides_of_its_switch() -> None:
+    # tanh switches from np.tanh to (1 − t)/(1 + t), t = e^{−2|x|}, at |x| = 0.625.
+    mpmath = pytest.importorskip("mpmath")
+    rng = np.random.default_rng(7)
+    x = np.concatenate(
+        [
+            np.linspace(0.55, 0.75, 801),
+            rng.uniform(0.0, 20.0, 800),
+            np.nextafter(0.625, -1.0) + np.arange(-8, 8) * 1e-16,
+        ]
+    )
+    x = np.concatenate([x, -x])
+    want = np.array([float(mpmath.tanh(mpmath.mpf(v))) for v in x])
+    got = _numerics.tanh(x)
+    ulps = np.abs(got - want) / np.spacing(np.abs(want))
+    assert ulps.max() <= 1.0
+    f, d = _numerics.tanh_and_sech2(x)
+    np.testing.assert_array_equal(f, got)
+    np.testing.assert_array_equal(d, _numerics.sech2(x))
+    assert np.signbit(_numerics.tanh(np.array([-0.0])))[0]
+    assert _numerics.tanh(np.float64(-0.0)).shape == ()
 
 
 def test_numerics_softplus_and_log_sigmoid() -> None:
@@ -181,3 +204,26 @@ def test_extreme_inputs_raise_no_warnings(key: str) -> None:
                 act.value_and_derivative(EXTREMES, **{spec.name: value})
         f, d = act.value_and_derivative(EXTREMES)
     assert np.isnan(f[-1]) and np.isnan(d[-1])
+
+
+def test_freed_block_buffers_are_reused_without_page_faults() -> None:
+    # Importing the catalog raises glibc's malloc thresholds, so that block-sized temporaries
+    # (256 KiB) are recycled instead of being mapped afresh, page fault by page fault.
+    resource = pytest.importorskip("resource")
+    from actexplorer.core.catalog import _allocator
+
+    if not _allocator.keep_freed_buffers():
+        pytest.skip("not glibc: malloc keeps its defaults")
+
+    def rounds() -> None:
+        for _ in range(50):
+            arrays = [np.empty(1 << 15) for _ in range(8)]  # 64 pages each, freed together
+            for array in arrays:
+                array.fill(1.0)
+            del arrays
+
+    rounds()  # the first use of the memory faults, of course
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    rounds()
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+    assert faults < 64  # not even one array's worth (several hundred with malloc's defaults)

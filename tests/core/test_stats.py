@@ -192,6 +192,26 @@ def test_samples_do_not_depend_on_the_number_of_threads(monkeypatch: pytest.Monk
     np.testing.assert_array_equal(draw_samples(dist, 400_000, 1), parallel)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_run_blocks_returns_blocks_in_order_and_runs_the_side_task_once(
+    monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(sampling, "WORKERS", workers)
+    side_calls: list[int] = []
+    n = 20 * sampling.BLOCK + 5
+    results = sampling.run_blocks(lambda i, a, b: (i, a, b), n, side=lambda: side_calls.append(1))
+    assert results == [(i, a, b) for i, (a, b) in enumerate(sampling.blocks(n))]
+    assert side_calls == [1]
+
+
+def test_statistics_carry_the_exact_moments_computed_beside_the_blocks() -> None:
+    act = get("gelu")
+    stats = sample_stats(act, None, InputDistribution(), 400_000, 3)
+    assert stats.exact == exact_moments(act, None, InputDistribution())
+    trained = sample_stats(get("rrelu"), None, InputDistribution(), 400_000, 3, train_mode=True)
+    assert trained.exact is None
+
+
 def test_sample_cache_is_bounded_in_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sampling._samples, "max_bytes", 3 * 8 * 100_000)
     dist = InputDistribution()

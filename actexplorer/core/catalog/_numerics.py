@@ -16,6 +16,10 @@ import numpy as np
 import numpy.typing as npt
 
 from ..activation import FloatArray, Kernel, ParamValue
+from ._allocator import keep_freed_buffers
+
+# The kernels' block-sized temporaries would otherwise page-fault on every use (see _allocator).
+keep_freed_buffers()
 
 #: A boolean (or exact 0/1) selection of elements.
 Mask = npt.NDArray[Any]
@@ -175,6 +179,7 @@ __all__ = [
     "log_sigmoid",
     "log_sigmoid_and_derivative",
     "log_sigmoid_derivative",
+    "logistic_density_from_exp",
     "nan_or",
     "negligible",
     "patch",
@@ -186,7 +191,9 @@ __all__ = [
     "slopes",
     "softplus",
     "split",
+    "tanh",
     "tanh_and_sech2",
+    "tanh_from_exp",
     "two_prod",
     "two_sum",
 ]
@@ -211,7 +218,10 @@ def sigmoid(x: FloatArray) -> FloatArray:
 def _sigmoid_from(x: FloatArray, e: FloatArray, q: FloatArray) -> FloatArray:
     # σ(x) = 1/q for x ≥ 0 and e/q for x < 0 (exact in the tail where 1 − σ(|x|) rounds to 0);
     # NaN compares false and takes e/q, which is NaN too.
-    value = np.where(x >= 0.0, 1.0, e)
+    # max(e, [x ≥ 0]) is 1 for x ≥ 0 and e otherwise (0 < e ≤ 1; NaN stays NaN): the same
+    # values as np.where, without its cost on random signs.
+    value = np.greater_equal(x, 0.0).astype(np.float64)
+    np.maximum(value, e, out=value)
     value /= q
     return value
 
@@ -228,6 +238,11 @@ def sigmoid_and_derivative(x: FloatArray) -> tuple[FloatArray, FloatArray]:
 def sigmoid_derivative(x: FloatArray) -> FloatArray:
     """σ′(x) = σ(x)·σ(−x) = e^{−|x|}/(1 + e^{−|x|})²; 4.2e-18 at x = 40, not 0."""
     e = exp_neg_abs(x)
+    return _logistic_density(e, 1.0 + e)
+
+
+def logistic_density_from_exp(e: FloatArray) -> FloatArray:
+    """σ′(x) = e/(1 + e)² given e = e^{−|x|} (the values of :func:`sigmoid_derivative`)."""
     return _logistic_density(e, 1.0 + e)
 
 
@@ -277,7 +292,9 @@ def log_sigmoid_derivative(x: FloatArray) -> FloatArray:
 
 def _sigmoid_of_minus(x: FloatArray, e: FloatArray, q: FloatArray) -> FloatArray:
     # σ(−x) = e/q for x ≥ 0 and 1/q for x < 0, e = e^{−|x|}, q = 1 + e; NaN takes the NaN branch.
-    value = np.where(x >= 0.0, e, 1.0)
+    # max(e, [x < 0]): e for x ≥ 0, 1 for x < 0, NaN at NaN (as np.where, only cheaper).
+    value = np.less(x, 0.0).astype(np.float64)
+    np.maximum(value, e, out=value)
     value /= q
     return value
 
@@ -302,9 +319,52 @@ def sech2(x: FloatArray) -> FloatArray:
     return t
 
 
+@_shape_kept
 def tanh_and_sech2(x: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """(tanh x, sech² x) = (tanh x, 1 − tanh² x), the derivative computed without cancellation."""
-    return np.tanh(x), sech2(x)
+    """(tanh x, sech² x) = (tanh x, 1 − tanh² x) sharing one exponential t = e^{−2|x|}:
+    tanh x = sign(x)·(1 − t)/(1 + t) and sech² x = 4t/(1 + t)², without cancellation."""
+    t = _exp_minus_2abs(x)
+    return tanh_from_exp(x, t), _sech2_from_exp(t)
+
+
+@_shape_kept
+def tanh(x: FloatArray) -> FloatArray:
+    """tanh x as in :func:`tanh_and_sech2` (the same values), within 1 ulp like np.tanh."""
+    return tanh_from_exp(x, _exp_minus_2abs(x))
+
+
+def _exp_minus_2abs(x: FloatArray) -> FloatArray:
+    t = np.abs(x)
+    np.minimum(t, 400.0, out=t)  # e^{−800} is already 0; keeps −2|x| finite
+    t *= -2.0
+    return np.exp(t, out=t)
+
+
+#: From here on 1 − t (t = e^{−2|y|} ≤ 0.29) no longer cancels: (1 − t)/(1 + t) is within 1 ulp,
+#: as np.tanh. Below it np.tanh runs on the index list of the inputs that need it.
+_TANH_FROM_EXP = 0.625
+
+
+def tanh_from_exp(y: FloatArray, t: FloatArray) -> FloatArray:
+    """tanh y for flat y, given t = e^{−2|y|}: sign(y)·(1 − t)/(1 + t), np.tanh for |y| < 0.625.
+
+    One exp already needed elsewhere (sech², a sigmoid) then replaces most of a costlier tanh.
+    """
+    th = np.subtract(1.0, t)
+    th /= np.add(1.0, t)
+    np.copysign(th, y, out=th)
+    idx = np.flatnonzero(np.less(np.abs(y), _TANH_FROM_EXP))  # NaN is NaN on either path
+    th[idx] = np.tanh(y[idx])
+    return th
+
+
+def _sech2_from_exp(t: FloatArray) -> FloatArray:
+    # 4t/(1 + t)², the operations of sech2.
+    q = t + 1.0
+    q *= q
+    s = np.multiply(t, 4.0)
+    s /= q
+    return s
 
 
 # -- error-free transformations (double-double arithmetic) ---------------------------------------

@@ -19,29 +19,29 @@ from ..activation import (
     Reference,
 )
 from ..registry import register
-from ._numerics import flat_kernel, patch, sech2, two_prod, two_sum
+from ._numerics import flat_kernel, patch, tanh, tanh_and_sech2, two_prod, two_sum
 
 
 # -- lisht --------------------------------------------------------------------------------------
 def _lisht(x: FloatArray) -> FloatArray:
     """LiSHT(x) = x·tanh(x)."""
-    return x * np.tanh(x)
+    return x * tanh(x)
 
 
-def _lisht_derivative_from(x: FloatArray, th: FloatArray) -> FloatArray:
+def _lisht_derivative_from(x: FloatArray, th: FloatArray, s2: FloatArray) -> FloatArray:
     # tanh x and x·sech²x share the sign of x, so the sum never cancels. x is clipped in the
     # product so that inf·0 cannot occur (sech² is already 0 beyond |x| = 400).
-    return th + np.clip(x, -1e3, 1e3) * sech2(x)
+    return th + np.clip(x, -1e3, 1e3) * s2
 
 
 def _lisht_derivative(x: FloatArray) -> FloatArray:
     """LiSHT′(x) = tanh(x) + x·sech²(x)."""
-    return _lisht_derivative_from(x, np.tanh(x))
+    return _lisht_derivative_from(x, *tanh_and_sech2(x))
 
 
 def _lisht_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
-    th = np.tanh(x)
-    return x * th, _lisht_derivative_from(x, th)
+    th, s2 = tanh_and_sech2(x)  # one exponential for both
+    return x * th, _lisht_derivative_from(x, th, s2)
 
 
 register(

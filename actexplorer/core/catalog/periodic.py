@@ -46,6 +46,10 @@ _REDUCE_LIMIT = 4.0e5  # |a·x| below this has |j| < 2^19 in the reduction below
 @flat_kernel
 def _snake(x: FloatArray, frequency: float) -> FloatArray:
     """snake(x) = x + sin²(ax)/a with a the frequency; ±inf map to ±inf."""
+    xf = _finite_or_nan(x)
+    near, p, e = _reducible_product(frequency, xf)
+    if near.all():  # the pair's way, so that both give the same values
+        return _snake_value(x, _sin_near(p, e, _quarter_turns(p)), frequency)
     s, _ = _sin_cos_of_product(frequency, x)
     return _snake_value(x, s, frequency)
 
@@ -109,11 +113,96 @@ def _snake_derivative(x: FloatArray, frequency: float) -> FloatArray:
     return _snake_slope(frequency, xf, *_reducible_product(frequency, xf))
 
 
+# fdlibm's minimax polynomials for sin and cos on [−π/4, π/4] (k_sin.c, k_cos.c), each within
+# 1 ulp with the tail y of a reduced argument x + y folded in. On an argument that is already
+# reduced they cost a fraction of np.sin or np.cos, which reduce it again.
+_S1 = -1.66666666666666324348e-01
+_S2 = 8.33333333332248946124e-03
+_S3 = -1.98412698298579493134e-04
+_S4 = 2.75573137070700676789e-06
+_S5 = -2.50507602534068634195e-08
+_S6 = 1.58969099521155010221e-10
+_C1 = 4.16666666666666019037e-02
+_C2 = -1.38888888888741095749e-03
+_C3 = 2.48015872894767294178e-05
+_C4 = -2.75573143513906633035e-07
+_C5 = 2.08757232129817482790e-09
+_C6 = -1.13596475577881948265e-11
+
+
+def _kernel_sin(x: FloatArray, y: FloatArray) -> FloatArray:
+    """sin(x + y) for |x| ≤ π/4, |y| ≤ ulp(x): x − ((z(y/2 − v·r) − y) − v·S1), z = x², v = zx."""
+    z = x * x
+    v = z * x
+    r = z * _S6  # r = S2 + z(S3 + z(S4 + z(S5 + z·S6)))
+    r += _S5
+    for coefficient in (_S4, _S3, _S2):
+        r *= z
+        r += coefficient
+    r *= v
+    np.subtract(0.5 * y, r, out=r)
+    r *= z
+    r -= y
+    v *= _S1
+    r -= v
+    return np.subtract(x, r, out=r)
+
+
+def _kernel_cos(x: FloatArray, y: FloatArray) -> FloatArray:
+    """cos(x + y) for |x| ≤ π/4, |y| ≤ ulp(x): w + (((1 − w) − z/2) + (z·r − x·y)), w = 1 − z/2,
+    r = z(C1 + z(C2 + z·C3)) + z⁴(C4 + z(C5 + z·C6))."""
+    z = x * x
+    r = z * _C3
+    r += _C2
+    r *= z
+    r += _C1
+    r *= z
+    high = z * _C6
+    high += _C5
+    high *= z
+    high += _C4
+    w = z * z
+    w *= w
+    high *= w
+    r += high
+    r *= z  # z·r
+    np.multiply(x, y, out=high)
+    r -= high
+    hz = 0.5 * z
+    np.subtract(1.0, hz, out=w)
+    one_minus_w = np.subtract(1.0, w, out=z)
+    one_minus_w -= hz
+    one_minus_w += r
+    return np.add(w, one_minus_w, out=one_minus_w)
+
+
+def _quarter_turns(p: FloatArray) -> FloatArray:
+    """k = rint((p + π/4)/(π/2)): the quarter turns in a·x + π/4 (a·x ≈ p)."""
+    k = np.add(p, np.pi / 4)
+    k /= np.pi / 2
+    return np.rint(k, out=k)
+
+
+def _is_odd(k: FloatArray) -> Mask:
+    """True where the integer-valued k is odd: |k − 2·rint(k/2)| = 1 (much cheaper than fmod)."""
+    h = np.multiply(k, 0.5)
+    np.rint(h, out=h)
+    h *= 2.0
+    np.subtract(k, h, out=h)
+    np.abs(h, out=h)
+    return np.equal(h, 1.0)
+
+
 def _snake_slope(
-    a: float, xf: FloatArray, near: FloatArray, p: FloatArray, e: FloatArray
+    a: float,
+    xf: FloatArray,
+    near: FloatArray,
+    p: FloatArray,
+    e: FloatArray,
+    k: FloatArray | None = None,
 ) -> FloatArray:
     # u = p + e + π/4 = k·π/2 + r; with j = 2k − 1, r = p + e − j·(π/4 pieces).
-    k = np.rint((p + np.pi / 4) / (np.pi / 2))
+    k = _quarter_turns(p) if k is None else k
     j = 2.0 * k - 1.0
     s1, l1 = two_sum(p, -j * (0.5 * _PIO2_1))
     # s1 and j·π₂/2 are close, so their difference is exact (Sterbenz); adding the tiny terms
@@ -123,20 +212,39 @@ def _snake_slope(
     # sin² (k even) or cos² (k odd) of r + rl, to first order in rl (|rl| ≤ ulp(r)). Each index
     # list gets only the function it needs; the factor on rl needs no more than a few digits,
     # so a short Taylor polynomial (|r| ≤ π/4: error below 5e-4 relative) stands in for the other.
-    is_odd = np.abs(np.fmod(k, 2.0)) == 1.0
+    is_odd = _is_odd(k)
     t = np.empty_like(r)
     odd = np.flatnonzero(is_odd)
-    ro = r[odd]
-    z = ro * ro
-    t[odd] = np.cos(ro) - (ro * (1.0 - z * (1.0 / 6.0 - z / 120.0))) * rl[odd]
+    t[odd] = _kernel_cos(r[odd], rl[odd])
     even = np.flatnonzero(~is_odd)
-    re = r[even]
-    z = re * re
-    t[even] = np.sin(re) + (1.0 - z * (0.5 - z / 24.0)) * rl[even]
+    t[even] = _kernel_sin(r[even], rl[even])
     reduced = 2.0 * t * t
     return patch(
         reduced, np.logical_not(near), lambda: np.square(np.add(*_sin_cos_of_product(a, xf)))
     )
+
+
+def _sin_near(p: FloatArray, e: FloatArray, k: FloatArray) -> FloatArray:
+    """sin(a·x) for a·x = p + e exactly, |p| < 4e5, k the quarter turns of a·x + π/4.
+
+    |e| ≤ ulp(p)/2 < 1e-10, so sin(a·x) is sin p + e·cos p to the last bit, and the factor cos p
+    needs only a few correct digits: √(1 − sin²p) with the sign of cos(a·x), known from k
+    (cos ≥ 0 for k mod 4 ∈ {0, 1}). Near a sign change |cos p| is tiny and so is the correction,
+    so the sign there does not matter. One sine instead of a sine and a cosine.
+    """
+    sp = np.sin(p)
+    cp = np.multiply(sp, sp)
+    np.subtract(1.0, cp, out=cp)
+    np.sqrt(cp, out=cp)
+    half = np.multiply(k, 0.5)
+    np.floor(half, out=half)
+    sign = _is_odd(half).astype(np.float64)  # 1 where cos(a·x) < 0
+    sign *= -2.0
+    sign += 1.0
+    cp *= sign  # an exact sign flip, no boolean indexing
+    cp *= e
+    sp += cp
+    return sp
 
 
 @flat_kernel
@@ -146,8 +254,10 @@ def _snake_pair(x: FloatArray, frequency: float) -> tuple[FloatArray, FloatArray
     near, p, e = _reducible_product(frequency, xf)
     if not near.all():
         return _snake(x, frequency), _snake_derivative(x, frequency)
-    s, _ = _sin_cos_from(p, e)  # near everywhere: no huge x, and p + e is a·x
-    return _snake_value(x, s, frequency), _snake_slope(frequency, xf, near, p, e)
+    k = _quarter_turns(p)
+    return _snake_value(x, _sin_near(p, e, k), frequency), _snake_slope(
+        frequency, xf, near, p, e, k
+    )
 
 
 register(
@@ -291,6 +401,12 @@ def _sinusoid_derivative(x: FloatArray) -> FloatArray:
     return np.cos(_finite_or_nan(x))
 
 
+def _sinusoid_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(sin x, cos x), cleaning the infinities out of x once for both."""
+    xf = _finite_or_nan(x)
+    return np.sin(xf), np.cos(xf)
+
+
 register(
     Activation(
         key="sinusoid",
@@ -299,6 +415,7 @@ register(
         formula=Formula(latex=r"\sin x", text="sin(x)"),
         kernel=_sinusoid,
         derivative_kernel=_sinusoid_derivative,
+        pair_kernel=_sinusoid_pair,
         rules=PropertyRules(
             output_range=(-1.0, 1.0),
             monotonic=False,
@@ -336,13 +453,23 @@ _SINC_D_SERIES = tuple(
 _SINC_SERIES_LIMIT = 1.5
 
 
+@flat_kernel
 def _sinc(x: FloatArray) -> FloatArray:
     """sinc(x) = sin(x)/x (unnormalised), sinc(0) = 1; NumPy's np.sinc is sin(πx)/(πx)."""
-    xf = np.where(np.isinf(x), 1.0, x)  # sinc → 0 at ±inf
-    safe = np.where(xf == 0.0, 1.0, xf)
-    return np.where(xf == 0.0, 1.0, np.where(np.isinf(x), 0.0, np.sin(safe) / safe))
+    xf = _finite_or_nan(x)
+    return _sinc_value(x, xf, np.sin(xf))
 
 
+def _sinc_value(x: FloatArray, xf: FloatArray, s: FloatArray) -> FloatArray:
+    # 0/0 at the origin and NaN from ±inf are patched afterwards: both are rare, so the masked
+    # copies cost far less than np.where on every element.
+    with np.errstate(invalid="ignore"):
+        f = np.divide(s, xf)
+    patch(f, xf == 0.0, 1.0)
+    return patch(f, np.isinf(x), 0.0)  # sinc → 0 at ±inf
+
+
+@flat_kernel
 def _sinc_derivative(x: FloatArray) -> FloatArray:
     """sinc′(x) = (x cos x − sin x)/x² = cos(x)/x − sin(x)/x², tending to 0 at ±inf.
 
@@ -350,20 +477,37 @@ def _sinc_derivative(x: FloatArray) -> FloatArray:
     (x² overflows) the sin x/x² term is negligible. sinc′(0) = 0.
     """
     xf = _finite_or_nan(x)
+    return _sinc_slope(x, xf, np.sin(xf), np.cos(xf))
+
+
+def _sinc_slope(x: FloatArray, xf: FloatArray, s: FloatArray, c: FloatArray) -> FloatArray:
+    # The direct quotient everywhere (cheap once sin and cos are known), then the series on the
+    # index list of |x| < 1.5 and the huge-x form on the rare |x| > 1e150.
+    with np.errstate(all="ignore"):
+        d = np.multiply(xf, c)
+        d -= s
+        d /= np.multiply(xf, xf)
     a = np.abs(xf)
-    small = np.where(a < _SINC_SERIES_LIMIT, xf, 0.0)
+    idx = np.flatnonzero(a < _SINC_SERIES_LIMIT)  # NaN compares false: it keeps its NaN
+    small = xf[idx]
     z = small * small
-    series = np.zeros_like(xf)
-    for coefficient in reversed(_SINC_D_SERIES):
-        series = series * z + coefficient
-    series = series * small
-    mid = (a >= _SINC_SERIES_LIMIT) & (a <= 1e150)
-    xs = np.where(mid | np.isnan(xf), xf, 2.0)
-    direct = (xs * np.cos(xs) - np.sin(xs)) / (xs * xs)
-    xh = np.where(a > 1e150, xf, 1.0)
-    huge = np.cos(xh) / xh
-    value = np.where(a < _SINC_SERIES_LIMIT, series, np.where(a > 1e150, huge, direct))
-    return np.where(np.isinf(x), 0.0, value)  # sinc′ → 0 at ±inf
+    series = np.full_like(z, _SINC_D_SERIES[-1])
+    for coefficient in _SINC_D_SERIES[-2::-1]:
+        series *= z
+        series += coefficient
+    series *= small
+    d[idx] = series
+    huge = a > 1e150
+    patch(d, huge, lambda: np.divide(c, xf, where=huge, out=np.zeros_like(xf)))
+    return patch(d, np.isinf(x), 0.0)  # sinc′ → 0 at ±inf
+
+
+@flat_kernel
+def _sinc_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(sinc x, sinc′ x) sharing one sin and one cos."""
+    xf = _finite_or_nan(x)
+    s = np.sin(xf)
+    return _sinc_value(x, xf, s), _sinc_slope(x, xf, s, np.cos(xf))
 
 
 register(
@@ -377,6 +521,7 @@ register(
         ),
         kernel=_sinc,
         derivative_kernel=_sinc_derivative,
+        pair_kernel=_sinc_pair,
         rules=PropertyRules(
             output_range=(-0.2172336282112217, 1.0), monotonic=False, saturating=True
         ),
@@ -416,13 +561,15 @@ _COS_TAIL = tuple((-1.0) ** (n + 1) / math.factorial(2 * n) for n in range(1, 11
 
 
 def _polynomial(z: FloatArray, coefficients: tuple[float, ...]) -> FloatArray:
-    # Σ coefficients[i]·z^i (Horner).
-    acc = np.zeros_like(z)
-    for coefficient in reversed(coefficients):
-        acc = acc * z + coefficient
+    # Σ coefficients[i]·z^i (Horner), in place on one buffer.
+    acc = np.full_like(z, coefficients[-1])
+    for coefficient in coefficients[-2::-1]:
+        acc *= z
+        acc += coefficient
     return acc
 
 
+@flat_kernel
 def _gcu_derivative(x: FloatArray) -> FloatArray:
     """GCU′(x) = cos(x) − x·sin(x).
 
@@ -432,20 +579,57 @@ def _gcu_derivative(x: FloatArray) -> FloatArray:
     (T_s, T_c small Taylor tails), (−1)^k·GCU′ = (1 − x·r) − T_c + x·T_s − x·r_lo, where x·r is
     formed exactly and 1 − x·r is exact near a root.
     """
-    xf = _finite_or_nan(x)
+    return _gcu_slope(_finite_or_nan(x))
+
+
+def _gcu_slope(xf: FloatArray) -> FloatArray:
+    # The operations of the formula above in their order, written in place: a fresh temporary
+    # per step would cost more than the arithmetic.
     moderate = np.abs(xf) < 3e6
     xm = xf if moderate.all() else xf * moderate  # xf is finite or NaN: the product is a blend
-    k = np.rint(xm / np.pi)
-    s1, l1 = two_sum(xm, -k * (2.0 * _PIO2_1))
-    r0 = s1 - k * (2.0 * _PIO2_2)
-    r, rl = two_sum(r0, l1 - k * (2.0 * _PIO2_3) - k * (2.0 * _PIO2_3T))
-    z = r * r
-    t_s = r * z * _polynomial(z, _SIN_TAIL)  # r − sin r
-    t_c = z * _polynomial(z, _COS_TAIL) + r * rl  # 1 − cos(r + rl)
+    k = np.divide(xm, np.pi)
+    np.rint(k, out=k)
+    t = np.multiply(k, -2.0 * _PIO2_1)
+    s1, l1 = two_sum(xm, t)
+    np.multiply(k, 2.0 * _PIO2_2, out=t)
+    s1 -= t  # r0
+    np.multiply(k, 2.0 * _PIO2_3, out=t)
+    l1 -= t
+    np.multiply(k, 2.0 * _PIO2_3T, out=t)
+    l1 -= t
+    r, rl = two_sum(s1, l1)
+    z = np.multiply(r, r)
+    t_s = _polynomial(z, _SIN_TAIL)
+    np.multiply(r, z, out=t)
+    t_s *= t  # r − sin r
+    t_c = _polynomial(z, _COS_TAIL)
+    t_c *= z
+    np.multiply(r, rl, out=t)
+    t_c += t  # 1 − cos(r + rl)
     p, e = two_prod(xm, r)
-    reduced = (1.0 - p) - e - t_c + xm * (t_s - rl)
-    reduced *= 1.0 - 2.0 * np.abs(np.fmod(k, 2.0))  # (−1)^k: an exact sign flip, no np.where
+    reduced = np.subtract(1.0, p, out=p)
+    reduced -= e
+    reduced -= t_c
+    t_s -= rl
+    t_s *= xm
+    reduced += t_s
+    # (−1)^k as 1 − 2·|k − 2·rint(k/2)|: an exact sign flip, no np.where and no slow fmod.
+    np.multiply(k, 0.5, out=t)
+    np.rint(t, out=t)
+    t *= 2.0
+    np.subtract(k, t, out=t)
+    np.abs(t, out=t)
+    t *= -2.0
+    t += 1.0
+    reduced *= t
     return patch(reduced, ~moderate, lambda: np.cos(xf) - xf * np.sin(xf))
+
+
+@flat_kernel
+def _gcu_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(x·cos x, cos x − x·sin x), cleaning the infinities out of x once for both."""
+    xf = _finite_or_nan(x)
+    return xf * np.cos(xf), _gcu_slope(xf)
 
 
 register(
@@ -456,6 +640,7 @@ register(
         formula=Formula(latex=r"x\cos x", text="x · cos(x)"),
         kernel=_gcu,
         derivative_kernel=_gcu_derivative,
+        pair_kernel=_gcu_pair,
         rules=PropertyRules(
             output_range=(-INF, INF),
             monotonic=False,

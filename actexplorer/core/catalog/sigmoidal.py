@@ -24,15 +24,19 @@ from ..activation import (
 from ..registry import register
 from ._numerics import (
     by_parts,
+    exp_neg_abs,
     flat_kernel,
     log_sigmoid_and_derivative,
     log_sigmoid_derivative,
+    logistic_density_from_exp,
     patch,
     sech2,
     sigmoid,
     sigmoid_and_derivative,
     sigmoid_derivative,
+    tanh,
     tanh_and_sech2,
+    tanh_from_exp,
     two_sum,
 )
 
@@ -136,7 +140,7 @@ register(
 # -- tanh ---------------------------------------------------------------------------------------
 def _tanh(x: FloatArray) -> FloatArray:
     """tanh(x) = (e^x − e^{−x})/(e^x + e^{−x})."""
-    return np.tanh(x)
+    return tanh(x)
 
 
 def _tanh_derivative(x: FloatArray) -> FloatArray:
@@ -295,7 +299,7 @@ _LECUN_A_OVER_B = 1.1439333333333332
 
 def _lecun_tanh(x: FloatArray) -> FloatArray:
     """f(x) = 1.7159·tanh(2x/3); x/1.5 rounds once (1.5 is exact, 2/3 is not)."""
-    return _LECUN_A * np.tanh(x / 1.5)
+    return _LECUN_A * tanh(x / 1.5)
 
 
 def _lecun_tanh_derivative(x: FloatArray) -> FloatArray:
@@ -304,13 +308,31 @@ def _lecun_tanh_derivative(x: FloatArray) -> FloatArray:
     sech²(y) ≈ 4e^{−2y} in the tail amplifies any error in y = 2|x|/3 by 2y, so y is carried as
     y + δ with δ the exact rounding error of |x|/1.5, and e^{−2(y+δ)} = e^{−2y}(1 − 2δ).
     """
+    return _lecun_slope(x, _lecun_parts(x))
+
+
+def _lecun_parts(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    # (y, e^{−2y}) with y = min(|x|, 600)/1.5 (= |x/1.5| wherever e^{−2y} is not 0).
     a = np.minimum(np.abs(x), 600.0)  # sech²(400) is already 0; keeps everything finite
     y = a / 1.5
+    return y, np.exp(-2.0 * y)
+
+
+def _lecun_slope(x: FloatArray, parts: tuple[FloatArray, FloatArray]) -> FloatArray:
+    y, t0 = parts
+    a = np.minimum(np.abs(x), 600.0)
     s, err = two_sum(y, 0.5 * y)  # 1.5·y exactly, as s + err
     delta = ((a - s) - err) / 1.5  # a − s is exact (Sterbenz)
-    t = np.exp(-2.0 * y) * (1.0 - 2.0 * delta)
+    t = t0 * (1.0 - 2.0 * delta)
     q = 1.0 + t
     return _LECUN_A_OVER_B * (4.0 * t) / (q * q)
+
+
+@flat_kernel
+def _lecun_tanh_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(f, f′) sharing e^{−4|x|/3}: tanh(2x/3) = (1 − t)/(1 + t) away from 0 needs the same t."""
+    parts = _lecun_parts(x)
+    return _LECUN_A * tanh_from_exp(x / 1.5, parts[1]), _lecun_slope(x, parts)
 
 
 register(
@@ -323,6 +345,7 @@ register(
         ),
         kernel=_lecun_tanh,
         derivative_kernel=_lecun_tanh_derivative,
+        pair_kernel=_lecun_tanh_pair,
         rules=PropertyRules(output_range=(-_LECUN_A, _LECUN_A), zero_centred=True, saturating=True),
         description=Description(
             summary="A scaled tanh chosen so that f(±1) = ±1 and the variance of "
@@ -454,7 +477,13 @@ def _log_log_slope(x: FloatArray, t: FloatArray) -> FloatArray:
     d[low] = e
     rest = np.flatnonzero(~left)  # x > 0 and NaN
     xl = np.minimum(x[rest], 7.0).astype(np.longdouble)
-    d[rest] = np.exp(xl - np.exp(xl)).astype(np.float64)
+    # Only eˣ needs the extended precision; x − eˣ is then split exactly into s + e (float64)
+    # and e^{s+e} = e^s + e^s·e, which saves the second (slow) extended exponential.
+    y = xl - np.exp(xl)
+    s_hi = y.astype(np.float64)
+    y -= s_hi
+    g = np.exp(s_hi)
+    d[rest] = g + g * y.astype(np.float64)
     return d
 
 
@@ -501,9 +530,11 @@ register(
 
 
 # -- symmetric_sigmoid --------------------------------------------------------------------------
+@flat_kernel
 def _symmetric_sigmoid(x: FloatArray) -> FloatArray:
     """f(x) = 2σ(x) − 1 = tanh(x/2); halving is exact, so no cancellation near 0."""
-    return np.tanh(0.5 * x)
+    # tanh(x/2) from e^{−|x|} = e^{−2|x/2|}, the exponential the derivative needs too.
+    return tanh_from_exp(0.5 * x, exp_neg_abs(x))
 
 
 def _symmetric_sigmoid_derivative(x: FloatArray) -> FloatArray:
@@ -511,8 +542,11 @@ def _symmetric_sigmoid_derivative(x: FloatArray) -> FloatArray:
     return 2.0 * sigmoid_derivative(x)
 
 
+@flat_kernel
 def _symmetric_sigmoid_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
-    return _symmetric_sigmoid(x), _symmetric_sigmoid_derivative(x)
+    """(tanh(x/2), 2σ′(x)) sharing e^{−|x|}."""
+    e = exp_neg_abs(x)
+    return tanh_from_exp(0.5 * x, e), 2.0 * logistic_density_from_exp(e)
 
 
 register(
@@ -526,6 +560,7 @@ register(
         ),
         kernel=_symmetric_sigmoid,
         derivative_kernel=_symmetric_sigmoid_derivative,
+        pair_kernel=_symmetric_sigmoid_pair,
         rules=PropertyRules(output_range=(-1.0, 1.0), zero_centred=True, saturating=True),
         description=Description(
             summary="The logistic sigmoid stretched to (−1, 1); identical to tanh(x/2) (the "
