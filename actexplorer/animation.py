@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from actexplorer.core.messages import Message, template
+
 if TYPE_CHECKING:
     from actexplorer.core.activation import ParamSpec
 
@@ -35,6 +37,33 @@ MAX_FRAMES = 1000
 LOG_SPAN = 10.0
 #: A default sweep of an unbounded linear parameter spans this many units (at least) either side.
 LINEAR_SPAN = 5.0
+
+
+# User-visible refusals (translated through actexplorer.core.locale).
+_NO_NAME = template("the parameter name must be a non-empty string; got {value!r}")
+_NOT_A_CHOICE = template("{name} must be one of {choices}; got {value!r}")
+_THE_DURATION = template("the duration")
+_BAD_DURATION = template("the duration must lie in [{lo}, {hi}] seconds; got {value}")
+_NO_CHOICES = template("choices must be a non-empty sequence of names; got {value!r}")
+_FROM = template("{name} from")
+_TO = template("{name} to")
+_CHOICE_NOT_LOG = template("{name} is a choice: it cannot be swept logarithmically")
+_CHOICE_NOT_WHOLE = template("{name} is a choice, not a whole number")
+_NOTHING_MOVES = template("from and to are both {value}: nothing would move")
+_NOT_WHOLE = template("{name} must be a whole number; got {value}")
+_LOG_NEEDS_POSITIVE = template(
+    "a logarithmic sweep needs both bounds above 0; got {start} → {stop}"
+)
+_OUT_OF_RANGE = template("{name} must lie in [{lo}, {hi}]; got {value}")
+_NOT_A_NUMBER = template("{what} must be a number; got {value}")
+_NOT_FINITE = template("{what} must be finite; got {value}")
+_FRAMES_NOT_WHOLE = template("the frame count must be a whole number; got {value!r}")
+_FRAMES_OUT_OF_RANGE = template("the frame count must lie in [2, {limit}]; got {value}")
+
+
+def _bound(name: str, which: str) -> Message:
+    """``alpha from`` / ``alpha to``: how a message names one end of a sweep."""
+    return Message(_FROM if which == "from" else _TO, name=name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +88,24 @@ class ParameterAnimation:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
-            raise ValueError(f"the parameter name must be a non-empty string; got {self.name!r}")
+            raise ValueError(Message(_NO_NAME, value=self.name))
         if self.mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}; got {self.mode!r}")
+            raise ValueError(
+                Message(_NOT_A_CHOICE, name="mode", choices=", ".join(MODES), value=self.mode)
+            )
         if self.scale not in SCALES:
-            raise ValueError(f"scale must be one of {', '.join(SCALES)}; got {self.scale!r}")
-        duration = _finite(self.duration, "the duration")
+            raise ValueError(
+                Message(_NOT_A_CHOICE, name="scale", choices=", ".join(SCALES), value=self.scale)
+            )
+        duration = _finite(self.duration, Message(_THE_DURATION))
         if not MIN_DURATION <= duration <= MAX_DURATION:
             raise ValueError(
-                f"the duration must lie in [{MIN_DURATION:g}, {MAX_DURATION:g}] seconds; "
-                f"got {duration:g}"
+                Message(
+                    _BAD_DURATION,
+                    lo=f"{MIN_DURATION:g}",
+                    hi=f"{MAX_DURATION:g}",
+                    value=f"{duration:g}",
+                )
             )
         object.__setattr__(self, "duration", duration)
         if self.choices is not None:
@@ -79,34 +116,36 @@ class ParameterAnimation:
     def _check_choices(self) -> None:
         choices = tuple(self.choices or ())
         if not choices or not all(isinstance(c, str) for c in choices):
-            raise ValueError(f"choices must be a non-empty sequence of names; got {self.choices!r}")
+            raise ValueError(Message(_NO_CHOICES, value=self.choices))
         object.__setattr__(self, "choices", choices)
         for which, value in (("from", self.start), ("to", self.stop)):
             if value not in choices:
+                listed = ", ".join(map(repr, choices))
                 raise ValueError(
-                    f"{self.name} {which} must be one of {', '.join(map(repr, choices))}; "
-                    f"got {value!r}"
+                    Message(
+                        _NOT_A_CHOICE, name=_bound(self.name, which), choices=listed, value=value
+                    )
                 )
         if self.scale == "log":
-            raise ValueError(f"{self.name} is a choice: it cannot be swept logarithmically")
+            raise ValueError(Message(_CHOICE_NOT_LOG, name=self.name))
         if self.integer:
-            raise ValueError(f"{self.name} is a choice, not a whole number")
+            raise ValueError(Message(_CHOICE_NOT_WHOLE, name=self.name))
         if self.start == self.stop:
-            raise ValueError(f"from and to are both {self.start!r}: nothing would move")
+            raise ValueError(Message(_NOTHING_MOVES, value=repr(self.start)))
 
     def _check_numbers(self) -> None:
-        start = _finite(self.start, f"{self.name} from")
-        stop = _finite(self.stop, f"{self.name} to")
+        start = _finite(self.start, _bound(self.name, "from"))
+        stop = _finite(self.stop, _bound(self.name, "to"))
         if self.integer:
             for which, value in (("from", start), ("to", stop)):
                 if value != math.floor(value):
-                    raise ValueError(f"{self.name} {which} must be a whole number; got {value:g}")
+                    raise ValueError(
+                        Message(_NOT_WHOLE, name=_bound(self.name, which), value=f"{value:g}")
+                    )
         if start == stop:
-            raise ValueError(f"from and to are both {start:g}: nothing would move")
+            raise ValueError(Message(_NOTHING_MOVES, value=f"{start:g}"))
         if self.scale == "log" and not (start > 0 and stop > 0):
-            raise ValueError(
-                f"a logarithmic sweep needs both bounds above 0; got {start:g} → {stop:g}"
-            )
+            raise ValueError(Message(_LOG_NEEDS_POSITIVE, start=f"{start:g}", stop=f"{stop:g}"))
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "stop", stop)
 
@@ -135,11 +174,16 @@ class ParameterAnimation:
                 spec.name, start, stop, mode, duration, scale or "linear", tuple(spec.choices)
             )
         for which, value in (("from", start), ("to", stop)):
-            number = _finite(value, f"{spec.name} {which}")
+            number = _finite(value, _bound(spec.name, which))
             if not spec.minimum <= number <= spec.maximum:
                 raise ValueError(
-                    f"{spec.name} {which} must lie in [{_fmt(spec.minimum)}, "
-                    f"{_fmt(spec.maximum)}]; got {number:g}"
+                    Message(
+                        _OUT_OF_RANGE,
+                        name=_bound(spec.name, which),
+                        lo=_fmt(spec.minimum),
+                        hi=_fmt(spec.maximum),
+                        value=f"{number:g}",
+                    )
                 )
         if scale is None:
             positive = float(start) > 0 and float(stop) > 0
@@ -322,20 +366,20 @@ def sample_values(animation: ParameterAnimation, n: int = 65) -> Sequence[Animat
 # -- helpers ----------------------------------------------------------------------------------
 def _finite(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{what} must be a number; got {value!r}")
+        raise ValueError(Message(_NOT_A_NUMBER, what=what, value=repr(value)))
     number = float(value)
     if math.isnan(number):
-        raise ValueError(f"{what} must be a number; got NaN")
+        raise ValueError(Message(_NOT_A_NUMBER, what=what, value="NaN"))
     if math.isinf(number):
-        raise ValueError(f"{what} must be finite; got {number}")
+        raise ValueError(Message(_NOT_FINITE, what=what, value=number))
     return number
 
 
 def _frame_count(n: object) -> int:
     if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-        raise ValueError(f"the frame count must be a whole number; got {n!r}")
+        raise ValueError(Message(_FRAMES_NOT_WHOLE, value=n))
     if not 2 <= int(n) <= MAX_FRAMES:
-        raise ValueError(f"the frame count must lie in [2, {MAX_FRAMES}]; got {n}")
+        raise ValueError(Message(_FRAMES_OUT_OF_RANGE, limit=MAX_FRAMES, value=n))
     return int(n)
 
 

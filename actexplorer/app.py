@@ -217,7 +217,7 @@ def _window(options: Options, *, persistent: bool) -> MainWindow:
     settings = QSettings() if persistent else None
     # Before the window exists, so every widget is built in the chosen language.
     i18n.apply_saved_language(QApplication.instance(), settings, options.language)
-    window = MainWindow(settings)
+    window = MainWindow(settings, app_wide_look=True)
     if options.file is not None:
         # First, so the other options apply on top of the scene.
         window.scenes.open_at_start(options.file, interactive=persistent)
@@ -227,7 +227,6 @@ def _window(options: Options, *, persistent: bool) -> MainWindow:
         window.state.activation = options.activation
         window.state.params = options.params
     window.history.clear()  # how the window starts is not a step to undo
-    window.use_app_wide_look()
     if options.view is not None:
         window.show_view(options.view)
     if options.presentation:

@@ -6,9 +6,9 @@ registers it in :data:`~actexplorer.core.ACTIVATIONS`, so every view that resolv
 the catalog (plots, statistics, pins, the deep-network lab) can show it.
 
 :class:`StateGuard` keeps the explorer and lab states pointing at functions that exist: a custom
-function that is current or pinned when it is removed gives way to the default function and its
-pins are dropped; one that is replaced by a new definition is shown again with the parameters
-that still fit.
+function that is current, pinned or chosen in the lab (race partner, a hidden layer's function)
+when it is removed gives way to the default function and its pins are dropped; one that is
+replaced by a new definition, or renamed, is shown again with the parameters that still fit.
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Mapping
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from psygnal import Signal
 
 from actexplorer.core import ACTIVATIONS, Activation
 from actexplorer.core.activation import ParamValue
 from actexplorer.core.custom import CustomDefinition, build_activation
+from actexplorer.core.messages import Message, reason_of, template
 from actexplorer.lab_state import LabState
 from actexplorer.state import ExplorerState, Pin, default_activation_key
 
@@ -30,6 +32,31 @@ from actexplorer.state import ExplorerState, Pin, default_activation_key
 MAX_CUSTOM = 32
 #: Installing waits at most this long for SymPy's derivative.
 BUILD_BUDGET_S = 10.0
+#: At most this many builds that ran out of time may still keep SymPy busy; then new builds are
+#: refused until one of them finishes (SymPy cannot be interrupted, so each holds a thread).
+MAX_RUNAWAY = 2
+
+# User-visible refusals and notices (translated through actexplorer.core.locale).
+_NOT_A_DEFINITION = template("a custom function must be a CustomDefinition; got {value!r}")
+_NO_NAME = template("give the function a name")
+_NAME_TAKEN = template("{name!r} is the name of the built-in function {builtin}; choose another")
+_TOO_MANY = template("at most {limit} custom functions; delete one first")
+_NO_SUCH_FUNCTION = template("no custom function {key!r}")
+_SAVED_UNREADABLE = template("saved custom functions unreadable")
+_SKIPPED = template("custom function {label} skipped: {reason}")
+_TOO_SLOW = template(
+    "{name}: the derivative takes longer than {seconds} s to build; simplify the expression"
+)
+_REFUSED = template("{name}: {reason}")
+_STILL_BUSY = template(
+    "{name}: SymPy is still busy with {count} earlier expressions that took too long; "
+    "try again when they finish"
+)
+_NAME_IN_USE = template("another custom function is already called {name!r}; choose another name")
+_DELETED = template("{name} was deleted: showing {current} instead")
+_DELETED_WITH_PINS = template(
+    "{name} was deleted: showing {current} instead and its pins were removed"
+)
 
 
 def _builtin_names() -> dict[str, str]:
@@ -47,14 +74,24 @@ def _fold(name: str) -> str:
     return "".join(c for c in name.lower() if c.isalnum())
 
 
-class CustomFunctions:
-    """The custom activations of one window: install, replace, remove, save and restore them.
+class UndoHistory(Protocol):
+    """What the custom functions need of the window's undo history (``History.group``)."""
 
-    ``about_to_change(key)`` is emitted while a function that is about to be replaced or removed
-    still resolves; ``changed()`` after any change of the set or of a definition.
+    def group(self, label: str | None = None, **values: object) -> AbstractContextManager[None]:
+        """Every state change inside the ``with`` block is one undo step."""
+        ...
+
+
+class CustomFunctions:
+    """The custom activations of one window: install, replace, rename, remove, save, restore.
+
+    ``about_to_change(key)`` is emitted while a function that is about to be replaced, renamed or
+    removed still resolves; ``renamed(old_key, new_key)`` when a rename has registered the new
+    key; ``changed()`` after any change of the set or of a definition.
     """
 
     about_to_change = Signal(str)
+    renamed = Signal(str, str)
     changed = Signal()
 
     def __init__(self) -> None:
@@ -84,42 +121,91 @@ class CustomFunctions:
         """The definition as it would be installed (unused parameters dropped); ``ValueError``."""
         return self._prepare(definition)[0]
 
-    def install(self, definition: CustomDefinition) -> None:
+    def name_problem(self, name: str, editing: str | None = None) -> str:
+        """Why ``name`` cannot name a new function ('' when it can); ``editing`` is the key of
+        the function being edited, whose own name stays available to it."""
+        name = name.strip()
+        if not name:
+            return Message(_NO_NAME)
+        clash = _builtin_names().get(_fold(name))
+        if clash is not None:
+            return Message(_NAME_TAKEN, name=name, builtin=clash)
+        key = CustomDefinition(name, "x").key
+        if key != editing and key in self._definitions:
+            return Message(_NAME_IN_USE, name=self._definitions[key].name)
+        return ""
+
+    def install(self, definition: CustomDefinition, history: UndoHistory | None = None) -> None:
         """Check, build and register ``definition``; one with the same key is replaced.
 
         ``ValueError`` with a clear message on a bad definition or a built-in's name; then
-        nothing changes.
+        nothing changes. With ``history``, the states' changes that follow are one undo step.
         """
         checked, activation = self._prepare(definition)
         key = activation.key
         if self._definitions.get(key) == checked and ACTIVATIONS.is_custom(key):
             return
-        if ACTIVATIONS.is_custom(key):
-            self.about_to_change.emit(key)
-        ACTIVATIONS.add_custom(activation)
-        self._definitions[key] = checked
-        self.changed.emit()
+        with _grouped(history, _REDEFINE_STEP, checked.name):
+            if ACTIVATIONS.is_custom(key):
+                self.about_to_change.emit(key)
+            ACTIVATIONS.add_custom(activation)
+            self._definitions[key] = checked
+            self.changed.emit()
 
-    def _prepare(self, definition: object) -> tuple[CustomDefinition, Activation]:
+    def rename(
+        self, old_key: str, definition: CustomDefinition, history: UndoHistory | None = None
+    ) -> None:
+        """Replace the function ``old_key`` by ``definition`` under its (new) name.
+
+        The views showing, pinning or training with ``old_key`` follow it to the new key with the
+        parameters that still fit. ``KeyError`` when there is no ``old_key``; ``ValueError`` when
+        the definition is bad or its name belongs to another function; then nothing changes.
+        With ``history``, the states' changes are one undo step.
+        """
+        if old_key not in self._definitions:
+            raise KeyError(Message(_NO_SUCH_FUNCTION, key=old_key))
+        new_key = definition.key if isinstance(definition, CustomDefinition) else old_key
+        if new_key == old_key:
+            self.install(definition, history)
+            return
+        problem = self.name_problem(definition.name, editing=old_key)
+        if problem:
+            raise ValueError(problem)
+        checked, activation = self._prepare(definition, replacing=old_key)
+        with _grouped(history, _RENAME_STEP, checked.name):
+            self.about_to_change.emit(old_key)
+            ACTIVATIONS.add_custom(activation)
+            if ACTIVATIONS.is_custom(old_key):
+                ACTIVATIONS.remove(old_key)
+            # The renamed function keeps its place in the list.
+            self._definitions = {
+                (new_key if key == old_key else key): (checked if key == old_key else value)
+                for key, value in self._definitions.items()
+            }
+            self.renamed.emit(old_key, new_key)
+            self.changed.emit()
+
+    def _prepare(
+        self, definition: object, replacing: str | None = None
+    ) -> tuple[CustomDefinition, Activation]:
         if not isinstance(definition, CustomDefinition):
-            raise ValueError(f"a custom function must be a CustomDefinition; got {definition!r}")
+            raise ValueError(Message(_NOT_A_DEFINITION, value=definition))
         name = definition.name.strip()
         if not name:
-            raise ValueError("give the function a name")
+            raise ValueError(Message(_NO_NAME))
         clash = _builtin_names().get(_fold(name))
         if clash is not None:
-            raise ValueError(
-                f"{name!r} is the name of the built-in function {clash}; choose another"
-            )
-        if definition.key not in self._definitions and len(self._definitions) >= MAX_CUSTOM:
-            raise ValueError(f"at most {MAX_CUSTOM} custom functions; delete one first")
+            raise ValueError(Message(_NAME_TAKEN, name=name, builtin=clash))
+        grows = definition.key not in self._definitions and replacing not in self._definitions
+        if grows and len(self._definitions) >= MAX_CUSTOM:
+            raise ValueError(Message(_TOO_MANY, limit=MAX_CUSTOM))
         activation = _build_within(definition, BUILD_BUDGET_S)
         return CustomDefinition(name, definition.expression.strip(), activation.params), activation
 
     def remove(self, key: str) -> None:
         """Unregister the custom function ``key``; ``KeyError`` when there is none."""
         if key not in self._definitions:
-            raise KeyError(f"no custom function {key!r}")
+            raise KeyError(Message(_NO_SUCH_FUNCTION, key=key))
         self.about_to_change.emit(key)
         del self._definitions[key]
         if ACTIVATIONS.is_custom(key):
@@ -139,7 +225,7 @@ class CustomFunctions:
     def update_from_list(self, data: object) -> list[str]:
         """Install each saved definition; a bad entry is skipped and its problem returned."""
         if not isinstance(data, list):
-            return ["saved custom functions unreadable"]
+            return [Message(_SAVED_UNREADABLE)]
         problems: list[str] = []
         for index, item in enumerate(data):
             label = item.get("name") if isinstance(item, Mapping) else None
@@ -147,8 +233,29 @@ class CustomFunctions:
             try:
                 self.install(CustomDefinition.from_dict(item))
             except (ValueError, TypeError, KeyError) as exc:
-                problems.append(f"custom function {label} skipped: {exc}")
+                problems.append(Message(_SKIPPED, label=label, reason=reason_of(exc)))
         return problems
+
+
+# Undo-step labels (English templates the window's undo menu translates like its others).
+_RENAME_STEP = "rename {name}"
+_REDEFINE_STEP = "redefine {name}"
+
+
+def _grouped(history: UndoHistory | None, label: str, name: str) -> AbstractContextManager[None]:
+    return contextlib.nullcontext() if history is None else history.group(label, name=name)
+
+
+# Builds that ran out of time and may still be running (SymPy cannot be stopped).
+_runaway: list[threading.Thread] = []
+_runaway_lock = threading.Lock()
+
+
+def runaway_builds() -> int:
+    """How many builds that ran out of time are still keeping SymPy busy."""
+    with _runaway_lock:
+        _runaway[:] = [thread for thread in _runaway if thread.is_alive()]
+        return len(_runaway)
 
 
 def _build_within(definition: CustomDefinition, budget_s: float) -> Activation:
@@ -156,8 +263,12 @@ def _build_within(definition: CustomDefinition, budget_s: float) -> Activation:
 
     SymPy cannot be interrupted; a runaway build goes on in a daemon thread and its result is
     dropped, but the caller (a window restoring its settings, a scene being opened) never waits
-    longer than the budget.
+    longer than the budget. While :data:`MAX_RUNAWAY` such threads still run, further builds are
+    refused at once, so pathological settings or scenes cannot pile up busy threads.
     """
+    stuck = runaway_builds()
+    if stuck >= MAX_RUNAWAY:
+        raise ValueError(Message(_STILL_BUSY, name=definition.name.strip(), count=stuck))
     outcome: list[Activation | BaseException] = []
 
     def build() -> None:
@@ -170,25 +281,27 @@ def _build_within(definition: CustomDefinition, budget_s: float) -> Activation:
     worker.start()
     worker.join(budget_s)
     if not outcome:
-        raise ValueError(
-            f"{definition.name}: the derivative takes longer than {budget_s:g} s to build; "
-            "simplify the expression"
-        )
+        with _runaway_lock:
+            _runaway.append(worker)
+        raise ValueError(Message(_TOO_SLOW, name=definition.name, seconds=f"{budget_s:g}"))
     result = outcome[0]
     if isinstance(result, BaseException):
         # ExpressionError is a ValueError; SymPy's own failures are refused the same way.
-        raise ValueError(f"{definition.name.strip()}: {result}") from None
+        raise ValueError(
+            Message(_REFUSED, name=definition.name.strip(), reason=reason_of(result))
+        ) from None
     return result
 
 
 class StateGuard:
     """Keeps ``state`` (and ``lab``) valid while custom functions are replaced or removed.
 
-    A function being replaced is parked: the state shows the default function until the new
-    definition is registered, then comes back with the parameters and pins that still fit (a
-    parameter the new expression no longer uses is dropped). A removed function's place is taken
-    by the default function, its pins are dropped and the lab forgets it as a racing partner;
-    :attr:`notice` says so.
+    A function being replaced or renamed is parked: the state shows the default function until
+    the new definition is registered, then comes back (under the new key after a rename) with
+    the parameters and pins that still fit (a parameter the new expression no longer uses is
+    dropped), and the lab gets it back as racing partner and as the function of the hidden
+    layers that had it. A removed function's place is taken by the default function, its pins
+    are dropped and the lab forgets it (race partner, hidden layers); :attr:`notice` says so.
     """
 
     notice = Signal(str)
@@ -201,11 +314,13 @@ class StateGuard:
         self.lab = lab
         self._parked: dict[str, Any] | None = None
         functions.about_to_change.connect(self._park)
+        functions.renamed.connect(self._renamed)
         functions.changed.connect(self._return)
 
     def disconnect(self) -> None:
         """Stop following the model."""
         self.functions.about_to_change.disconnect(self._park)
+        self.functions.renamed.disconnect(self._renamed)
         self.functions.changed.disconnect(self._return)
 
     def _park(self, key: str) -> None:
@@ -217,6 +332,7 @@ class StateGuard:
             "current": None,
             "pins": [],
             "race": False,
+            "layers": (),
         }
         if state.activation == key:
             parked["current"] = state.params
@@ -225,10 +341,23 @@ class StateGuard:
         parked["pins"] = [(i, pin) for i, pin in enumerate(pins) if pin.key == key]
         if parked["pins"]:
             state.pins = [pin for pin in pins if pin.key != key]
-        if self.lab is not None and self.lab.race == key:
-            parked["race"] = True
-            self.lab.race = None
+        lab = self.lab
+        if lab is not None:
+            layers = lab.layer_activations
+            parked["race"] = lab.race == key
+            parked["layers"] = tuple(i for i, chosen in enumerate(layers) if chosen == key)
+            changes: dict[str, object] = {}
+            if parked["race"]:
+                changes["race"] = None
+            if parked["layers"]:
+                changes["layer_activations"] = [None if k == key else k for k in layers]
+            if changes:
+                lab.update(**changes)
         self._parked = parked
+
+    def _renamed(self, old_key: str, new_key: str) -> None:
+        if self._parked is not None and self._parked["key"] == old_key:
+            self._parked["key"] = new_key
 
     def _return(self) -> None:
         parked, self._parked = self._parked, None
@@ -236,11 +365,10 @@ class StateGuard:
             return
         key, name = parked["key"], parked["name"]
         if key not in ACTIVATIONS:
-            if parked["current"] is not None or parked["pins"] or parked["race"]:
-                self.notice.emit(
-                    f"{name} was deleted: showing {self.state.current.name} instead"
-                    + (" and its pins were removed" if parked["pins"] else "")
-                )
+            used = parked["current"] is not None or parked["race"] or parked["layers"]
+            if used or parked["pins"]:
+                wording = _DELETED_WITH_PINS if parked["pins"] else _DELETED
+                self.notice.emit(Message(wording, name=name, current=self.state.current.name))
             return
         act = ACTIVATIONS[key]
         state = self.state
@@ -254,8 +382,17 @@ class StateGuard:
             # A pin the new definition cannot take at all stays dropped.
             with contextlib.suppress(ValueError):
                 state.pins = restored
-        if parked["race"] and self.lab is not None:
-            self.lab.race = key
+        lab = self.lab
+        if lab is not None and (parked["race"] or parked["layers"]):
+            changes: dict[str, object] = {}
+            if parked["race"]:
+                changes["race"] = key
+            if parked["layers"]:
+                layers = list(lab.layer_activations)
+                for index in parked["layers"]:
+                    layers[index] = key
+                changes["layer_activations"] = layers
+            lab.update(**changes)
 
 
 def _fitting(act: Any, params: Mapping[str, object]) -> dict[str, ParamValue]:

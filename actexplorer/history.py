@@ -10,14 +10,20 @@ drag must be one step, not a hundred, so changes are coalesced two ways:
   e.g. around opening a scene), every change is one step;
 * by time, a change of the same field within ``merge_seconds`` of the previous one (keyboard
   arrows held on a slider, a spin box scrolled) extends the previous step.
+
+A long gesture (an animation playing for minutes) names its ``scope``, the fields it moves: a
+change of any other field (switching the function, the next scene, a zoom key) first closes the
+gesture, which :attr:`History.interrupted` announces, and is a step of its own. What is not in the
+states but moves with them (the scene a lecture is on) is kept with each step through
+:meth:`History.add_context` and put back on undo and redo.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from psygnal import EmissionInfo, Signal
@@ -34,7 +40,9 @@ IGNORED_FIELDS = frozenset({"explorer.theme"})
 
 Snapshot = dict[str, Any]
 
-_LABELS = {
+#: What a change of each field did, in English; the window shows these through a translated
+#: table of the same texts (a field missing from both reads "change <field name>").
+FIELD_LABELS: Mapping[str, str] = {
     "explorer.activation": "change activation",
     "explorer.params": "change parameters",
     "explorer.n_samples": "change sample count",
@@ -43,37 +51,119 @@ _LABELS = {
     "explorer.x_range": "change x range",
     "explorer.log_derivative": "toggle log derivative",
     "explorer.show_input_histogram": "toggle input histogram",
+    "explorer.show_derivative": "toggle derivative",
+    "explorer.show_histograms": "toggle histograms",
+    "explorer.show_pins": "toggle pinned curves",
     "explorer.train_mode": "toggle training mode",
     "explorer.pins": "change pinned functions",
     "explorer.pin_histograms": "toggle pinned histograms",
     "explorer.logits": "change logits",
     "explorer.theme": "change theme",
+    "lab.depth": "change depth",
+    "lab.width": "change width",
+    "lab.batch": "change inputs per pass",
+    "lab.init_scheme": "change weight initialisation",
+    "lab.init_mode": "change He fan",
+    "lab.activation_gain": "toggle activation gain",
+    "lab.sigma_w": "change σ_w",
+    "lab.sigma_b": "change σ_b",
+    "lab.seed": "change network seed",
+    "lab.layer": "change histogram layer",
+    "lab.dataset": "change dataset",
+    "lab.noise": "change noise",
+    "lab.n_points": "change point count",
+    "lab.test_fraction": "change test share",
+    "lab.data_seed": "change data seed",
+    "lab.hidden_layers": "change hidden layers",
+    "lab.hidden_width": "change units per layer",
+    "lab.per_layer": "toggle one function per layer",
+    "lab.layer_activations": "change layer functions",
+    "lab.optimizer": "change optimiser",
+    "lab.learning_rate": "change learning rate",
+    "lab.momentum": "change momentum",
+    "lab.batch_size": "change batch size",
+    "lab.l2": "change L2",
+    "lab.train_seed": "change training seed",
+    "lab.race": "change race partner",
+    "lab.speed": "change updates per frame",
 }
+#: The English label of a change of one parameter, of several settings, and of an unknown field
+#: (placeholders filled by :meth:`StepLabel.english`).
+PARAM_LABEL = "change {name}"
+MANY_LABEL = "change {count} settings"
+OTHER_LABEL = "change {name}"
 # A field another one drags along (switching the activation turns training mode off): its
 # change right after its leader's belongs to the leader's step.
 _FOLLOWERS = {"explorer.train_mode": "explorer.activation"}
 
 
-def _label(fields: tuple[str, ...]) -> str:
+@dataclass(frozen=True, slots=True)
+class StepLabel:
+    """What one step did, for a menu: ``template`` (filled with ``values``) when the step was
+    given a label, else the ``fields`` it changed. :meth:`english` writes it in English; a
+    translated interface builds its own text from the same parts.
+
+    ``kind`` says which text applies: "given" (the template), "activation", "params" (several
+    parameters), "param" (one, ``values["name"]``), "field" (``fields[0]``) or "many"
+    (``values["count"]`` settings).
+    """
+
+    kind: str
+    fields: tuple[str, ...]
+    template: str | None = None
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def english(self) -> str:
+        """The label in English, e.g. ``change alpha`` or ``show scene 2``."""
+        if self.kind == "given":
+            return (self.template or "").format(**self.values)
+        if self.kind == "activation":
+            return FIELD_LABELS["explorer.activation"]
+        if self.kind == "params":
+            return FIELD_LABELS["explorer.params"]
+        if self.kind == "param":
+            return PARAM_LABEL.format(**self.values)
+        if self.kind == "many":
+            return MANY_LABEL.format(**self.values)
+        name = self.fields[0]
+        if name in FIELD_LABELS:
+            return FIELD_LABELS[name]
+        return OTHER_LABEL.format(name=name.rsplit(".", 1)[-1].replace("_", " "))
+
+
+def describe_step(
+    fields: tuple[str, ...], template: str | None = None, values: Mapping[str, str] | None = None
+) -> StepLabel:
+    """The :class:`StepLabel` of a step that changed ``fields`` (or was labelled ``template``)."""
+    if template is not None:
+        return StepLabel("given", fields, template, dict(values or {}))
     if "explorer.activation" in fields:
-        return _LABELS["explorer.activation"]
+        return StepLabel("activation", fields)
     if len(fields) > 1:
         if all(f.startswith("explorer.params.") for f in fields):
-            return _LABELS["explorer.params"]
-        return f"change {len(fields)} settings"
+            return StepLabel("params", fields)
+        return StepLabel("many", fields, values={"count": str(len(fields))})
     name = fields[0]
-    if name in _LABELS:
-        return _LABELS[name]
-    return f"change {name.rsplit('.', 1)[-1].replace('_', ' ')}"
+    if name.startswith("explorer.params."):
+        return StepLabel("param", fields, values={"name": name.removeprefix("explorer.params.")})
+    return StepLabel("field", fields)
 
 
 @dataclass(slots=True)
 class _Step:
-    label: str
+    template: str | None
+    values: dict[str, str]
     before: Snapshot
     after: Snapshot
     fields: tuple[str, ...]
     last_change: float
+    # What each context source (History.add_context) held before and after the step.
+    context_before: tuple[object, ...] = ()
+    context_after: tuple[object, ...] = ()
+
+    def describe(self) -> StepLabel:
+        """What this step did."""
+        return describe_step(self.fields, self.template, self.values)
 
 
 class History:
@@ -81,6 +171,9 @@ class History:
 
     #: Emitted whenever what :meth:`undo` / :meth:`redo` would do changes (menus update on it).
     changed = Signal()
+    #: Emitted when an open gesture was closed by something else than its :meth:`end_gesture`
+    #: (a change outside its scope, another gesture, undo or redo): its owner should stop.
+    interrupted = Signal()
 
     def __init__(
         self,
@@ -107,7 +200,11 @@ class History:
         self._gesture_depth = 0
         self._pause_depth = 0
         self._gesture_label: str | None = None
+        self._gesture_values: dict[str, str] = {}
         self._gesture_step: _Step | None = None
+        self._gesture_scope: tuple[str, ...] | None = None
+        self._gesture_context: tuple[object, ...] = ()
+        self._contexts: list[tuple[Callable[[], object], Callable[[object], None]]] = []
         # The step a quick change of the same field may still extend (None after undo, redo,
         # gestures and clear).
         self._open_step: _Step | None = None
@@ -129,12 +226,12 @@ class History:
     @property
     def undo_text(self) -> str:
         """What undo would revert, e.g. ``change alpha``; empty when nothing."""
-        return self._undo[-1].label if self._undo else ""
+        return self._undo[-1].describe().english() if self._undo else ""
 
     @property
     def redo_text(self) -> str:
         """What redo would re-apply; empty when nothing."""
-        return self._redo[-1].label if self._redo else ""
+        return self._redo[-1].describe().english() if self._redo else ""
 
     @property
     def undo_label(self) -> str:
@@ -145,6 +242,16 @@ class History:
     def redo_label(self) -> str:
         """Menu text: ``Redo change alpha``, or ``Redo`` when there is nothing to redo."""
         return f"Redo {self.redo_text}" if self._redo else "Redo"
+
+    @property
+    def undo_step(self) -> StepLabel | None:
+        """What undo would revert, as parts a translated menu builds its text from."""
+        return self._undo[-1].describe() if self._undo else None
+
+    @property
+    def redo_step(self) -> StepLabel | None:
+        """What redo would re-apply, as parts a translated menu builds its text from."""
+        return self._redo[-1].describe() if self._redo else None
 
     @property
     def undo_count(self) -> int:
@@ -169,11 +276,12 @@ class History:
     # -- actions ------------------------------------------------------------------------------
     def undo(self) -> bool:
         """Put the state back as it was before the last step; False when there is none."""
-        self._close_gesture()
+        self._interrupt()
         if not self._undo:
             return False
         step = self._undo.pop()
         self._restore(step.before)
+        self._put_context(step.context_before)
         self._redo.append(step)
         self._open_step = None
         self.changed.emit()
@@ -181,11 +289,12 @@ class History:
 
     def redo(self) -> bool:
         """Re-apply the last undone step; False when there is none."""
-        self._close_gesture()
+        self._interrupt()
         if not self._redo:
             return False
         step = self._redo.pop()
         self._restore(step.after)
+        self._put_context(step.context_after)
         self._undo.append(step)
         self._open_step = None
         self.changed.emit()
@@ -200,14 +309,28 @@ class History:
         self._gesture_step = None
         self.changed.emit()
 
-    def begin_gesture(self, label: str | None = None) -> None:
+    def begin_gesture(
+        self, label: str | None = None, *, scope: Iterable[str] | None = None, **values: object
+    ) -> None:
         """Start a gesture (slider pressed): changes until :meth:`end_gesture` are one step.
 
-        Gestures nest; the outermost one decides. ``label`` replaces the automatic label.
+        Gestures nest; the outermost one decides. ``label`` replaces the automatic label; it is
+        an English template whose ``{placeholders}`` ``values`` fill (``"show scene {number}"``,
+        ``number=2``), so that a translated menu can look the template up and fill it the same.
+
+        ``scope`` names the fields the gesture moves (``"explorer.params.alpha"``; a name also
+        covers what lies under it, ``"explorer.params"`` every parameter). A change of another
+        field, or another gesture beginning, closes a scoped gesture first (:attr:`interrupted`)
+        and is recorded on its own; without a scope every change joins the gesture.
         """
+        if self._gesture_depth and self._gesture_scope is not None:
+            self._interrupt()
         if self._gesture_depth == 0:
             self._gesture_label = label
+            self._gesture_values = {name: str(value) for name, value in values.items()}
             self._gesture_step = None
+            self._gesture_scope = tuple(scope) if scope is not None else None
+            self._gesture_context = self._context()
             self._open_step = None
         self._gesture_depth += 1
 
@@ -220,9 +343,9 @@ class History:
             self._close_gesture()
 
     @contextmanager
-    def group(self, label: str | None = None) -> Iterator[None]:
+    def group(self, label: str | None = None, **values: object) -> Iterator[None]:
         """``with history.group("open scene"):`` makes every change inside one step."""
-        self.begin_gesture(label)
+        self.begin_gesture(label, scope=None, **values)
         try:
             yield
         finally:
@@ -258,6 +381,15 @@ class History:
         finally:
             self.resume()
 
+    def add_context(self, get: Callable[[], object], put: Callable[[object], None]) -> None:
+        """Keep ``get()`` with every step (as it was before the step and after it) and hand it
+        back to ``put`` on undo and redo: the scene a lecture is on moves with the state.
+
+        A gesture takes the value before it from its start and the value after from its end, so
+        the owner changes what ``get`` returns inside the gesture.
+        """
+        self._contexts.append((get, put))
+
     def disconnect(self) -> None:
         """Stop listening to the states."""
         self._explorer.events.all.disconnect(self._on_event)
@@ -283,18 +415,28 @@ class History:
         now = self._clock()
         self._current = new
         self._redo.clear()
+        interrupted = False
+        if self._gesture_depth and not self._in_scope(fields):
+            # Not what the gesture moves: close it before this change, which is a step of its
+            # own (undoing the gesture must not undo it, nor it the gesture).
+            self._close_gesture(announce=False)
+            interrupted = True
         if self._gesture_depth:
             if self._gesture_step is None:
-                self._gesture_step = self._push(old, new, fields, now, self._gesture_label)
+                self._gesture_step = self._push(
+                    old, new, fields, now, self._gesture_label, self._gesture_values
+                )
             else:
                 step = self._gesture_step
                 step.after, step.last_change = new, now
+                step.context_after = self._context()
                 if self._gesture_label is None:
                     merged = tuple(dict.fromkeys((*step.fields, *fields)))
-                    step.fields, step.label = merged, _label(merged)
+                    step.fields = merged
         elif self._extends_open_step(fields, now):
             step = self._undo[-1]
             step.after, step.last_change = new, now
+            step.context_after = self._context()
             if step.after == step.before:
                 # Dragged back to where it started: nothing left to undo.
                 self._undo.pop()
@@ -302,6 +444,14 @@ class History:
         else:
             self._open_step = self._push(old, new, fields, now, None)
         self.changed.emit()
+        if interrupted:
+            self.interrupted.emit()
+
+    def _in_scope(self, fields: tuple[str, ...]) -> bool:
+        scope = self._gesture_scope
+        if scope is None:
+            return True
+        return all(any(f == s or f.startswith(s + ".") for s in scope) for f in fields)
 
     def _extends_open_step(self, fields: tuple[str, ...], now: float) -> bool:
         step = self._open_step
@@ -320,20 +470,41 @@ class History:
         fields: tuple[str, ...],
         now: float,
         label: str | None,
+        values: Mapping[str, str] | None = None,
     ) -> _Step:
-        step = _Step(label or _label(fields), before, after, fields, now)
+        context = self._context()
+        before_context = self._gesture_context if self._gesture_depth else context
+        step = _Step(label, dict(values or {}), before, after, fields, now, before_context, context)
         self._undo.append(step)
         if len(self._undo) > self._max_depth:
             del self._undo[: len(self._undo) - self._max_depth]
         return step
 
-    def _close_gesture(self) -> None:
+    def _close_gesture(self, *, announce: bool = True) -> None:
         self._gesture_depth = 0
+        self._gesture_scope = None
         step, self._gesture_step = self._gesture_step, None
+        if step is not None:
+            step.context_after = self._context()
         if step is not None and step.before == step.after and self._undo and self._undo[-1] is step:
             self._undo.pop()
-            self.changed.emit()
+            if announce:
+                self.changed.emit()
         self._open_step = None
+
+    def _interrupt(self) -> None:
+        """Close an open gesture from outside and tell its owner."""
+        if self._gesture_depth == 0:
+            return
+        self._close_gesture()
+        self.interrupted.emit()
+
+    def _context(self) -> tuple[object, ...]:
+        return tuple(get() for get, _put in self._contexts)
+
+    def _put_context(self, values: tuple[object, ...]) -> None:
+        for (_get, put), value in zip(self._contexts, values, strict=False):
+            put(value)
 
     def _restore(self, snapshot: Snapshot) -> None:
         explorer = {k[9:]: v for k, v in snapshot.items() if k.startswith("explorer.")}

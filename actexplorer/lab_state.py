@@ -28,6 +28,7 @@ from actexplorer.core.lab import (
     PropagationPreset,
     gain_for,
 )
+from actexplorer.core.messages import Message, reason_of, template
 
 T = TypeVar("T")
 
@@ -85,17 +86,35 @@ class LabEvents(SignalGroup):
     speed = Signal(int)
 
 
+# User-visible refusals (translated through actexplorer.core.locale).
+_NOT_WHOLE = template("{name} must be a whole number; got {value!r}")
+_OUT_OF_RANGE = template("{name} must lie in [{lo}, {hi}]; got {value}")
+_OUT_OF_HALF_OPEN_RANGE = template("{name} must lie in ({lo}, {hi}]; got {value}")
+_NOT_A_NUMBER = template("{name} must be a number; got {value!r}")
+_NOT_FINITE = template("{name} must be finite; got {value!r}")
+_NOT_A_CHOICE = template("{name} must be one of {choices}; got {value!r}")
+_NOT_A_FLAG = template("{name} must be True or False; got {value!r}")
+_NOT_A_MODE = template("{name} must be 'fan_in' or 'fan_out'; got {value!r}")
+_NOT_A_KEY = template("{name} must be a catalog key; got {value!r}")
+_FIELD_PROBLEM = template("{name}: {reason}")
+_VECTOR = template("{activation} acts on whole vectors; the lab needs a scalar one")
+_NOT_A_KEY_LIST = template("{name} must be a list of catalog keys or None; got {value!r}")
+_TOO_MANY_LAYERS = template("{name} can name at most {limit} layers; got {count}")
+_NO_SUCH_SETTING = template("the lab has no setting {name!r}")
+_UNKNOWN_SETTING = template("{name}: unknown setting")
+
+
 # -- validators: each takes the state (for fields that depend on others) and the raw value -------
 
 
 def _whole(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a whole number; got {value!r}")
+        raise ValueError(Message(_NOT_WHOLE, name=name, value=value))
     if isinstance(value, numbers.Integral):
         return int(value)
     number = float(value)
     if not math.isfinite(number) or number != int(number):
-        raise ValueError(f"{name} must be a whole number; got {value!r}")
+        raise ValueError(Message(_NOT_WHOLE, name=name, value=value))
     return int(number)
 
 
@@ -103,7 +122,7 @@ def _int_in(lo: int, hi: int) -> Callable[[str, LabState, object], int]:
     def check(name: str, _lab: LabState, value: object) -> int:
         number = _whole(name, value)
         if not lo <= number <= hi:
-            raise ValueError(f"{name} must lie in [{lo}, {hi}]; got {number}")
+            raise ValueError(Message(_OUT_OF_RANGE, name=name, lo=lo, hi=hi, value=number))
         return number
 
     return check
@@ -114,13 +133,15 @@ def _float_in(
 ) -> Callable[[str, LabState, object], float]:
     def check(name: str, _lab: LabState, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise ValueError(f"{name} must be a number; got {value!r}")
+            raise ValueError(Message(_NOT_A_NUMBER, name=name, value=value))
         number = float(value)
         if not math.isfinite(number):
-            raise ValueError(f"{name} must be finite; got {value!r}")
+            raise ValueError(Message(_NOT_FINITE, name=name, value=value))
         if number < lo or number > hi or (open_lo and number == lo):
-            left = "(" if open_lo else "["
-            raise ValueError(f"{name} must lie in {left}{lo:g}, {hi:g}]; got {number:g}")
+            wording = _OUT_OF_HALF_OPEN_RANGE if open_lo else _OUT_OF_RANGE
+            raise ValueError(
+                Message(wording, name=name, lo=f"{lo:g}", hi=f"{hi:g}", value=f"{number:g}")
+            )
         return number
 
     return check
@@ -132,20 +153,22 @@ def _enum(kind: type[Any]) -> Callable[[str, LabState, object], Any]:
             return kind(value)
         except ValueError:
             names = ", ".join(member.value for member in kind)
-            raise ValueError(f"{name} must be one of {names}; got {value!r}") from None
+            raise ValueError(
+                Message(_NOT_A_CHOICE, name=name, choices=names, value=value)
+            ) from None
 
     return check
 
 
 def _flag(name: str, _lab: LabState, value: object) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"{name} must be True or False; got {value!r}")
+        raise ValueError(Message(_NOT_A_FLAG, name=name, value=value))
     return value
 
 
 def _init_mode(name: str, _lab: LabState, value: object) -> str:
     if value not in INIT_MODES:
-        raise ValueError(f"{name} must be 'fan_in' or 'fan_out'; got {value!r}")
+        raise ValueError(Message(_NOT_A_MODE, name=name, value=value))
     return str(value)
 
 
@@ -156,13 +179,15 @@ def _layer(name: str, lab: LabState, value: object) -> int:
 def scalar_key(value: object, name: str = "activation") -> str:
     """The catalog key of a scalar activation, or ``ValueError`` naming ``name``."""
     if not isinstance(value, str):
-        raise ValueError(f"{name} must be a catalog key; got {value!r}")
+        raise ValueError(Message(_NOT_A_KEY, name=name, value=value))
     try:
         act = get(value)
     except KeyError as exc:
-        raise ValueError(f"{name}: {exc.args[0] if exc.args else value}") from None
+        reason = exc.args[0] if exc.args else value
+        raise ValueError(Message(_FIELD_PROBLEM, name=name, reason=reason)) from None
     if not isinstance(act, Activation):
-        raise ValueError(f"{name}: {act.name} acts on whole vectors; the lab needs a scalar one")
+        reason = Message(_VECTOR, activation=act.name)
+        raise ValueError(Message(_FIELD_PROBLEM, name=name, reason=reason))
     return act.key
 
 
@@ -173,9 +198,11 @@ def _race(name: str, _lab: LabState, value: object) -> str | None:
 def _layer_keys(name: str, _lab: LabState, value: object) -> tuple[str | None, ...]:
     """One catalog key or None (the explorer's function) per possible hidden layer."""
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise ValueError(f"{name} must be a list of catalog keys or None; got {value!r}")
+        raise ValueError(Message(_NOT_A_KEY_LIST, name=name, value=value))
     if len(value) > MAX_HIDDEN_LAYERS:
-        raise ValueError(f"{name} can name at most {MAX_HIDDEN_LAYERS} layers; got {len(value)}")
+        raise ValueError(
+            Message(_TOO_MANY_LAYERS, name=name, limit=MAX_HIDDEN_LAYERS, count=len(value))
+        )
     keys = tuple(
         None if key is None else scalar_key(key, f"{name}[{index}]")
         for index, key in enumerate(value)
@@ -274,7 +301,7 @@ class LabState:
         fields = self.fields()
         for name in values:
             if name not in fields:
-                raise ValueError(f"the lab has no setting {name!r}")
+                raise ValueError(Message(_NO_SUCH_SETTING, name=name))
         staged = dict(self._values)
         # A shadow state answers the checks that depend on other fields (layer ≤ depth).
         shadow = object.__new__(LabState)
@@ -284,7 +311,11 @@ class LabState:
                 staged[name] = f.check(name, shadow, values[name])
         if staged["layer"] > staged["depth"]:
             if "layer" in values:
-                raise ValueError(f"layer must lie in [1, {staged['depth']}]; got {staged['layer']}")
+                raise ValueError(
+                    Message(
+                        _OUT_OF_RANGE, name="layer", lo=1, hi=staged["depth"], value=staged["layer"]
+                    )
+                )
             staged["layer"] = staged["depth"]
         changed = [name for name in fields if staged[name] != self._values[name]]
         self._values = staged
@@ -347,8 +378,9 @@ class LabState:
         try:
             preset = PRESETS_BY_KEY[key]
         except KeyError:
+            choices = ", ".join(PRESETS_BY_KEY)
             raise ValueError(
-                f"preset must be one of {', '.join(PRESETS_BY_KEY)}; got {key!r}"
+                Message(_NOT_A_CHOICE, name="preset", choices=choices, value=key)
             ) from None
         init = preset.init
         self.update(
@@ -382,6 +414,8 @@ class LabState:
                 try:
                     self.update(**{name: data[name]})
                 except ValueError as exc:
-                    problems.append(f"{name}: {exc}")
-        problems += [f"{name}: unknown setting" for name in data if name not in self.fields()]
+                    problems.append(Message(_FIELD_PROBLEM, name=name, reason=reason_of(exc)))
+        problems += [
+            Message(_UNKNOWN_SETTING, name=name) for name in data if name not in self.fields()
+        ]
         return problems

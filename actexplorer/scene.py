@@ -80,6 +80,7 @@ from actexplorer.core.activation import (
     Family,
     FloatArray,
     Formula,
+    ParamSpec,
     PropertyRules,
 )
 from actexplorer.core.custom import (
@@ -88,6 +89,7 @@ from actexplorer.core.custom import (
     custom_param,
     parse_expression,
 )
+from actexplorer.core.messages import Message, reason_of, template
 from actexplorer.core.sampling import DISTRIBUTIONS
 from actexplorer.lab_state import LabState
 from actexplorer.state import MAX_PINS, ExplorerState, Pin
@@ -110,6 +112,97 @@ MAX_SCENES = 500
 #: Explorer fields that belong to the viewer, not to the scene.
 VIEWER_FIELDS = frozenset({"theme"})
 
+# User-visible problems and notices (translated through actexplorer.core.locale).
+_SEVERAL_PROBLEMS = template("{count} problems:")
+_AT_PATH = template("{path}: {message}")
+_IN_EXPLORER = template("explorer.{problem}")
+_PLACED = template("{reason}{place}")
+_LINE_COLUMN = template(" (line {line}, column {column})")
+_NOT_FINITE_CONSTANT = template("{name} is not a number a scene can hold (only finite numbers)")
+_NUMBER_TOO_LARGE = template("number {text} is too large")
+_INTEGER_TOO_LONG = template("number {text} ({digits} digits) is too large")
+_REPEATED_FIELD = template("field {key!r} appears twice in one object")
+_BYTES = template("{count} bytes")
+_TOO_BIG = template("the file is too large ({size}; scenes are at most {limit})")
+_CANNOT_OPEN = template("cannot open {name}: {reason}")
+_NOT_A_REGULAR_FILE = template("cannot open {name}: not a regular file")
+_CANNOT_READ = template("cannot read {name}: {reason}")
+_NOT_UTF8 = template("not a text file (invalid UTF-8 at byte {byte})")
+_NESTED_LEVELS = template("the file is nested too deeply ({depth} levels; at most {limit})")
+_NESTED = template("the file is nested too deeply (at most {limit})")
+_NOT_JSON = template("not valid JSON: {detail} (line {line}, column {column})")
+_NOT_JSON_TRUNCATED = template(
+    "not valid JSON: {detail} (line {line}, column {column}); the file ends too early (truncated?)"
+)
+# The JSON parser's own messages a damaged file usually gives; others stay as it says.
+_JSON_DETAILS = {
+    text: template(text)
+    for text in (
+        "Expecting value",
+        "Expecting ',' delimiter",
+        "Expecting ':' delimiter",
+        "Expecting property name enclosed in double quotes",
+        "Extra data",
+        "Unterminated string starting at",
+        "Invalid control character at",
+        "Illegal trailing comma before end of object",
+        "Illegal trailing comma before end of array",
+    )
+}
+_A_NUMBER = template("a number")
+_TEXT = template("text")
+_A_LIST = template("a list")
+_AN_OBJECT = template("an object")
+_SCENE = template("scene")
+_LECTURE = template("lecture")
+_NOT_AN_OBJECT_FILE = template("not an ActExplorer {what}: the file holds {kind}, not an object")
+_NO_FORMAT = template("no 'format' field (expected {expected!r})")
+_OTHER_KIND = template("format is {marker!r}: this file is a {other}, not a {what}")
+_WRONG_FORMAT = template("format is {marker}, expected {expected!r}")
+_NOT_OURS = template("not an ActExplorer {what}: {problem}")
+_NO_VERSION = template("the file gives no version; read as version 1")
+_BAD_VERSION = template("version must be a whole number ≥ 0; got {value}")
+_BAD_REQUIRES = template("requires must be a whole number ≥ 0; got {value}")
+_NEEDS_NEWER = template(
+    "this {what} needs a newer ActExplorer: it requires format version {requires}, "
+    "this version reads up to {supported}"
+)
+_FROM_NEWER = template(
+    "written by a newer ActExplorer (format version {version}); "
+    "settings this version does not know are ignored"
+)
+_NEWER_HINT = template(
+    "(the file is format version {version}; this ActExplorer reads up to "
+    "{supported}: a newer ActExplorer may open it)"
+)
+_UNKNOWN_FIELD = template("unknown field, ignored")
+_VIEWER_FIELD = template("the viewer's choice, not part of a scene; ignored")
+_NOT_A_KEY = template("must be an activation key (text); got {kind}")
+_NOT_PARAMS = template("must be an object of name: value; got {kind}")
+_NOT_A_LIST = template("must be a list; got {kind}")
+_NOT_A_DISTRIBUTION = template("must be an object with 'kind' and 'params'; got {kind}")
+_NOT_TEXT = template("must be text; got {kind}")
+_UNKNOWN_DISTRIBUTION = template("unknown distribution {kind!r} ({choices}){suggestion}")
+_DID_YOU_MEAN = template("; did you mean {hint!r}?")
+_TOO_MANY_PINS = template("at most {limit} functions can be pinned; got {count}")
+_NOT_A_PIN = template("must be an object with 'key' and 'params'; got {kind}")
+_TOO_LONG = template("is too long ({length} characters; at most {limit})")
+_NOT_CUSTOM_LIST = template("must be a list of custom functions; got {kind}")
+_TOO_MANY_CUSTOM = template("at most {limit} custom functions; got {count}")
+_DEFINED_TWICE = template("{name!r} is defined twice")
+_ALREADY_EXISTS = template("{key} already exists; the existing one is used")
+_NO_EXPLORER = template("missing: a scene needs the explorer's settings")
+_NOT_AN_OBJECT = template("must be an object; got {kind}")
+_NOT_SCENE_LIST = template("must be a list of scenes; got {kind}")
+_SCENE_COUNT = template("must hold 1 to {limit} scenes; got {count}")
+_MUST_BE_FORMAT = template("must be {format!r}")
+_CANNOT_INSTALL = template("custom: the scene uses {names}, which cannot be installed here")
+_INSTALL_REFUSED = template("custom: {name}: {reason}")
+_NOT_INSTALLED = template("custom: {keys} could not be installed")
+_DEFINED_DIFFERENTLY = template(
+    "the scene defines {key} differently from yours: the scene's version is shown as {name!r}"
+)
+
 _SCENE_KEYS = ("format", "version", "requires", "title", "notes", "explorer", "lab", "custom")
 _LECTURE_KEYS = ("format", "version", "requires", "title", "notes", "scenes")
 # The explorer fields that are plain setters, in the order update_from_dict applies them.
@@ -129,12 +222,16 @@ class SceneError(ValueError):
 
     def __init__(self, problems: Iterable[str]) -> None:
         self.problems = tuple(problems)
+        message: str
         if len(self.problems) == 1:
             message = self.problems[0]
         else:
-            listed = "\n".join(f"- {p}" for p in self.problems)
-            message = f"{len(self.problems)} problems:\n{listed}"
+            message = self.heading() + "".join(f"\n- {p}" for p in self.problems)
         super().__init__(message)
+
+    def heading(self) -> Message:
+        """``N problems:``, the line above the listed problems (translatable)."""
+        return Message(_SEVERAL_PROBLEMS, count=len(self.problems))
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,20 +399,20 @@ def _nesting(text: str) -> int:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _ParseRefusal(f"{name} is not a number a scene can hold (only finite numbers)", name)
+    raise _ParseRefusal(Message(_NOT_FINITE_CONSTANT, name=name), name)
 
 
 def _finite_float(text: str) -> float:
     number = float(text)
     if not math.isfinite(number):
-        raise _ParseRefusal(f"number {_clip(text)} is too large", text)
+        raise _ParseRefusal(Message(_NUMBER_TOO_LARGE, text=_clip(text)), text)
     return number
 
 
 def _bounded_int(text: str) -> int:
     digits = len(text.lstrip("-"))
     if digits > MAX_INT_DIGITS:
-        raise _ParseRefusal(f"number {_clip(text)} ({digits} digits) is too large", text)
+        raise _ParseRefusal(Message(_INTEGER_TOO_LONG, text=_clip(text), digits=digits), text)
     return int(text)
 
 
@@ -323,7 +420,7 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _ParseRefusal(f"field {key!r} appears twice in one object")
+            raise _ParseRefusal(Message(_REPEATED_FIELD, key=key))
         result[key] = value
     return result
 
@@ -338,7 +435,7 @@ def _where(text: str, token: str) -> str:
         return ""
     line = text.count("\n", 0, match.start()) + 1
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-    return f" (line {line}, column {column})"
+    return Message(_LINE_COLUMN, line=line, column=column)
 
 
 def _clip(text: str, limit: int = 16) -> str:
@@ -346,12 +443,11 @@ def _clip(text: str, limit: int = 16) -> str:
 
 
 def _size_text(size: int) -> str:
-    return f"{size / 1e6:.3g} MB" if size >= 100_000 else f"{size:,} bytes"
+    return f"{size / 1e6:.3g} MB" if size >= 100_000 else Message(_BYTES, count=f"{size:,}")
 
 
 def _too_big(size: int) -> str:
-    limit = _size_text(MAX_FILE_BYTES)
-    return f"the file is too large ({_size_text(size)}; scenes are at most {limit})"
+    return Message(_TOO_BIG, size=_size_text(size), limit=_size_text(MAX_FILE_BYTES))
 
 
 def _read_text(source: str | bytes | os.PathLike[str]) -> str:
@@ -368,9 +464,10 @@ def _read_text(source: str | bytes | os.PathLike[str]) -> str:
     try:
         info = path.stat()
     except OSError as exc:
-        raise SceneError([f"cannot open {path.name}: {exc.strerror or exc}"]) from None
+        reason = exc.strerror or str(exc)
+        raise SceneError([Message(_CANNOT_OPEN, name=path.name, reason=reason)]) from None
     if not stat.S_ISREG(info.st_mode):
-        raise SceneError([f"cannot open {path.name}: not a regular file"])
+        raise SceneError([Message(_NOT_A_REGULAR_FILE, name=path.name)])
     if info.st_size > MAX_FILE_BYTES:
         raise SceneError([_too_big(info.st_size)])
     try:
@@ -378,7 +475,8 @@ def _read_text(source: str | bytes | os.PathLike[str]) -> str:
             # One byte more than allowed: a file that grew since stat() is still caught.
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise SceneError([f"cannot read {path.name}: {exc.strerror or exc}"]) from None
+        reason = exc.strerror or str(exc)
+        raise SceneError([Message(_CANNOT_READ, name=path.name, reason=reason)]) from None
     if len(data) > MAX_FILE_BYTES:
         raise SceneError([_too_big(len(data))])
     return _decode(data)
@@ -388,13 +486,13 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SceneError([f"not a text file (invalid UTF-8 at byte {exc.start})"]) from None
+        raise SceneError([Message(_NOT_UTF8, byte=exc.start)]) from None
 
 
 def _parse(text: str) -> Any:
     depth = _nesting(text)
     if depth > MAX_NESTING:
-        raise SceneError([f"the file is nested too deeply ({depth} levels; at most {MAX_NESTING})"])
+        raise SceneError([Message(_NESTED_LEVELS, depth=depth, limit=MAX_NESTING)])
     try:
         return json.loads(
             text,
@@ -404,14 +502,16 @@ def _parse(text: str) -> Any:
             object_pairs_hook=_no_repeats,
         )
     except _ParseRefusal as exc:
-        raise SceneError([f"{exc}{_where(text, exc.token)}"]) from None
+        place = _where(text, exc.token)
+        raise SceneError([Message(_PLACED, reason=reason_of(exc), place=place)]) from None
     except json.JSONDecodeError as exc:
-        message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        if exc.pos >= len(text.rstrip()):
-            message += "; the file ends too early (truncated?)"
+        truncated = exc.pos >= len(text.rstrip())
+        detail = Message(_JSON_DETAILS[exc.msg]) if exc.msg in _JSON_DETAILS else exc.msg
+        wording = _NOT_JSON_TRUNCATED if truncated else _NOT_JSON
+        message = Message(wording, detail=detail, line=exc.lineno, column=exc.colno)
         raise SceneError([message]) from None
     except RecursionError:  # the bracket scan should make this unreachable
-        raise SceneError([f"the file is nested too deeply (at most {MAX_NESTING})"]) from None
+        raise SceneError([Message(_NESTED, limit=MAX_NESTING)]) from None
 
 
 # -- reading: versions --------------------------------------------------------------------------
@@ -432,55 +532,48 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return "a number"
+        return Message(_A_NUMBER)
     if isinstance(value, str):
-        return "text"
+        return Message(_TEXT)
     if isinstance(value, list):
-        return "a list"
+        return Message(_A_LIST)
     if isinstance(value, dict):
-        return "an object"
+        return Message(_AN_OBJECT)
     return type(value).__name__
 
 
 def _check_header(data: Any, expected: str, notices: list[str]) -> dict[str, Any]:
     """The document migrated to :data:`SCENE_VERSION`, or ``SceneError`` for the wrong file."""
-    what = "scene" if expected == SCENE_FORMAT else "lecture"
+    what = Message(_SCENE if expected == SCENE_FORMAT else _LECTURE)
     if not isinstance(data, dict):
-        raise SceneError(
-            [f"not an ActExplorer {what}: the file holds {_kind(data)}, not an object"]
-        )
+        raise SceneError([Message(_NOT_AN_OBJECT_FILE, what=what, kind=_kind(data))])
     marker = data.get("format")
     if marker != expected:
+        problem: str
         if marker is None:
-            problem = f"no 'format' field (expected {expected!r})"
+            problem = Message(_NO_FORMAT, expected=expected)
         elif marker in (SCENE_FORMAT, LECTURE_FORMAT):
-            other = "scene" if marker == SCENE_FORMAT else "lecture"
-            problem = f"format is {marker!r}: this file is a {other}, not a {what}"
+            other = Message(_SCENE if marker == SCENE_FORMAT else _LECTURE)
+            problem = Message(_OTHER_KIND, marker=marker, other=other, what=what)
         else:
-            problem = f"format is {_clip(repr(marker), 40)}, expected {expected!r}"
-        raise SceneError([f"not an ActExplorer {what}: {problem}"])
+            problem = Message(_WRONG_FORMAT, marker=_clip(repr(marker), 40), expected=expected)
+        raise SceneError([Message(_NOT_OURS, what=what, problem=problem)])
     if "version" not in data:
         version = 0
-        notices.append("the file gives no version; read as version 1")
+        notices.append(Message(_NO_VERSION))
     else:
         version = data["version"]
         if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-            raise SceneError([f"version must be a whole number ≥ 0; got {_clip(repr(version))}"])
+            raise SceneError([Message(_BAD_VERSION, value=_clip(repr(version)))])
     requires = data.get("requires", min(version, SCENE_VERSION))
     if isinstance(requires, bool) or not isinstance(requires, int) or requires < 0:
-        raise SceneError([f"requires must be a whole number ≥ 0; got {_clip(repr(requires))}"])
+        raise SceneError([Message(_BAD_REQUIRES, value=_clip(repr(requires)))])
     if requires > SCENE_VERSION:
         raise SceneError(
-            [
-                f"this {what} needs a newer ActExplorer: it requires format version {requires}, "
-                f"this version reads up to {SCENE_VERSION}"
-            ]
+            [Message(_NEEDS_NEWER, what=what, requires=requires, supported=SCENE_VERSION)]
         )
     if version > SCENE_VERSION:
-        notices.append(
-            f"written by a newer ActExplorer (format version {version}); "
-            "settings this version does not know are ignored"
-        )
+        notices.append(Message(_FROM_NEWER, version=version))
     document: dict[str, Any] = data
     while version < SCENE_VERSION:
         document = MIGRATIONS[version](document)
@@ -498,23 +591,33 @@ class _Report:
         self.notices: list[str] = []
 
     def problem(self, path: str, message: str) -> None:
-        self.problems.append(f"{self.prefix}{path}: {message}")
+        self.problems.append(Message(_AT_PATH, path=f"{self.prefix}{path}", message=message))
 
     def notice(self, path: str, message: str) -> None:
-        self.notices.append(f"{self.prefix}{path}: {message}")
+        self.notices.append(Message(_AT_PATH, path=f"{self.prefix}{path}", message=message))
 
     def unknown(self, path: str, data: Mapping[str, Any], known: Iterable[str]) -> None:
         known = set(known)
         for key in data:
             if key not in known:
-                self.notice(f"{path}{key}", "unknown field, ignored")
+                self.notice(f"{path}{key}", Message(_UNKNOWN_FIELD))
 
 
 def _rest(message: str, *names: str) -> str:
-    """``message`` without a leading field name (the path already names it)."""
+    """``message`` without a leading field name (the path already names it).
+
+    A translatable message stays translatable: "name: reason" gives its reason; any other
+    keeps its full sentence in other languages (the name then appears twice, which reads fine).
+    """
     for name in names:
         if message.startswith(name + " "):
-            return message[len(name) + 1 :]
+            rest = message[len(name) + 1 :]
+            if not isinstance(message, Message):
+                return rest
+            reason = message.args.get("reason")
+            if name.endswith(":") and isinstance(reason, str) and reason == rest:
+                return reason
+            return message.with_text(rest)
     return message
 
 
@@ -526,32 +629,40 @@ class _Lookup:
     """Resolves activation keys: the catalog first, then the scene's own custom functions.
 
     A custom function not yet in the catalog is represented by a stand-in holding only its
-    parameter specs: enough to check parameters without building its symbolic derivative.
+    parameter specs: enough to check parameters without building its symbolic derivative. So is
+    one the catalog holds under the same key with another definition (the user's own function of
+    that name): the scene's parameters are checked against the scene's definition.
     """
 
     def __init__(self, custom: Iterable[CustomDefinition]) -> None:
         self.custom = {definition.key: definition for definition in custom}
+        self.differing = {
+            key
+            for key, definition in self.custom.items()
+            if (existing := ACTIVATIONS.get(key)) is not None
+            and not same_definition(definition, existing)
+        }
         self._stand_ins: dict[str, Activation] = {}
 
     def find(self, key: object) -> Any:
         if not isinstance(key, str):
-            raise ValueError(f"must be an activation key (text); got {_kind(key)}")
+            raise ValueError(Message(_NOT_A_KEY, kind=_kind(key)))
+        if key in self.differing:
+            return self._stand_in(self.custom[key])
         try:
             return get(key)
         except KeyError as exc:
             if key in self.custom:
                 return self._stand_in(self.custom[key])
-            raise ValueError(str(exc.args[0]) if exc.args else repr(key)) from None
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else None
+            raise ValueError(reason or (str(exc.args[0]) if exc.args else repr(key))) from None
 
     def is_registered(self, key: str) -> bool:
-        return key in ACTIVATIONS
+        return key in ACTIVATIONS and key not in self.differing
 
     def _stand_in(self, definition: CustomDefinition) -> Activation:
         if definition.key not in self._stand_ins:
-            expression = parse_expression(definition.expression)
-            given = {spec.name: spec for spec in definition.params}
-            # The same rule build_activation uses: listed specs, else a default spec.
-            specs = tuple(given.get(n) or custom_param(n) for n in expression.parameters)
+            specs = _installed_specs(definition)
             self._stand_ins[definition.key] = Activation(
                 key=definition.key,
                 name=definition.name,
@@ -566,23 +677,44 @@ class _Lookup:
         return self._stand_ins[definition.key]
 
 
+def _installed_specs(definition: CustomDefinition) -> tuple[ParamSpec, ...]:
+    """The parameter specs ``definition`` gets when installed: the same rule build_activation
+    uses (listed specs of the parameters the expression uses, else a default spec)."""
+    expression = parse_expression(definition.expression)
+    given = {spec.name: spec for spec in definition.params}
+    return tuple(given.get(n) or custom_param(n) for n in expression.parameters)
+
+
+def same_definition(definition: CustomDefinition, activation: object) -> bool:
+    """True when the installed ``activation`` computes what ``definition`` defines (the same
+    expression and parameter specs; the display name may differ in case or spacing)."""
+    if not isinstance(activation, Activation) or activation.key != definition.key:
+        return False
+    try:
+        specs = _installed_specs(definition)
+    except ExpressionError:
+        return False
+    text = definition.expression.strip()
+    return activation.formula.text == text and tuple(activation.params) == specs
+
+
 def _check_params(raw: object, act: Any, path: str, report: _Report) -> dict[str, Any] | None:
     if not isinstance(raw, dict):
-        report.problem(path, f"must be an object of name: value; got {_kind(raw)}")
+        report.problem(path, Message(_NOT_PARAMS, kind=_kind(raw)))
         return None
     ok = True
     for name, value in raw.items():
         try:
             act.param(name).validate(value)
         except (ValueError, OverflowError) as exc:
-            report.problem(f"{path}.{name}", _rest(str(exc), f"parameter {name!r}"))
+            report.problem(f"{path}.{name}", _rest(reason_of(exc), f"parameter {name!r}"))
             ok = False
     if not ok:
         return None
     try:
         return dict(act.resolve(raw))
     except (ValueError, OverflowError) as exc:
-        report.problem(path, str(exc))
+        report.problem(path, reason_of(exc))
         return None
 
 
@@ -592,9 +724,9 @@ def _check_explorer(raw: dict[str, Any], lookup: _Lookup, report: _Report) -> di
     known = [k for k in fresh.to_dict() if k not in VIEWER_FIELDS]
     for key in raw:
         if key in VIEWER_FIELDS:
-            report.notice(f"explorer.{key}", "the viewer's choice, not part of a scene; ignored")
+            report.notice(f"explorer.{key}", Message(_VIEWER_FIELD))
         elif key not in known:
-            report.notice(f"explorer.{key}", "unknown field, ignored")
+            report.notice(f"explorer.{key}", Message(_UNKNOWN_FIELD))
     out_activation: str | None = None
     out_params: dict[str, Any] | None = None
     act: Any = fresh.current
@@ -602,7 +734,7 @@ def _check_explorer(raw: dict[str, Any], lookup: _Lookup, report: _Report) -> di
         try:
             act = lookup.find(raw["activation"])
         except ValueError as exc:
-            report.problem("explorer.activation", str(exc))
+            report.problem("explorer.activation", reason_of(exc))
             act = None
         else:
             if lookup.is_registered(act.key):
@@ -616,7 +748,7 @@ def _check_explorer(raw: dict[str, Any], lookup: _Lookup, report: _Report) -> di
                 try:
                     fresh.params = params
                 except ValueError as exc:
-                    report.problem("explorer.params", str(exc))
+                    report.problem("explorer.params", reason_of(exc))
             else:
                 out_params = params
     for name in _EXPLORER_SETTERS:
@@ -645,70 +777,71 @@ def _set(fresh: Any, name: str, value: object, report: _Report, as_list: bool = 
     path = f"explorer.{name}"
     # The setters take any iterable; a file must hold an actual list.
     if as_list and not isinstance(value, list):
-        report.problem(path, f"must be a list; got {_kind(value)}")
+        report.problem(path, Message(_NOT_A_LIST, kind=_kind(value)))
         return
     try:
         setattr(fresh, name, value)
     except (ValueError, TypeError, OverflowError) as exc:
-        report.problem(path, _rest(str(exc), name, name.rstrip("s")))
+        report.problem(path, _rest(reason_of(exc), name, name.rstrip("s")))
 
 
 def _check_distribution(fresh: ExplorerState, raw: object, report: _Report) -> None:
     path = "explorer.distribution"
     if not isinstance(raw, dict):
-        report.problem(path, f"must be an object with 'kind' and 'params'; got {_kind(raw)}")
+        report.problem(path, Message(_NOT_A_DISTRIBUTION, kind=_kind(raw)))
         return
     report.unknown(f"{path}.", raw, ("kind", "params"))
     kind, params = raw.get("kind", "normal"), raw.get("params", {})
     if not isinstance(kind, str):
-        report.problem(f"{path}.kind", f"must be text; got {_kind(kind)}")
+        report.problem(f"{path}.kind", Message(_NOT_TEXT, kind=_kind(kind)))
         return
     if not isinstance(params, dict):
-        report.problem(f"{path}.params", f"must be an object of name: value; got {_kind(params)}")
+        report.problem(f"{path}.params", Message(_NOT_PARAMS, kind=_kind(params)))
         return
     if kind not in DISTRIBUTIONS:
         choices = ", ".join(DISTRIBUTIONS)
         hint = difflib.get_close_matches(kind, list(DISTRIBUTIONS), n=1)
-        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-        report.problem(f"{path}.kind", f"unknown distribution {kind!r} ({choices}){suggestion}")
+        suggestion = Message(_DID_YOU_MEAN, hint=hint[0]) if hint else ""
+        report.problem(
+            f"{path}.kind",
+            Message(_UNKNOWN_DISTRIBUTION, kind=kind, choices=choices, suggestion=suggestion),
+        )
         return
     for spec in DISTRIBUTIONS[kind].params:
         if spec.name in params:
             try:
                 spec.validate(params[spec.name])
             except (ValueError, OverflowError) as exc:
-                message = _rest(str(exc), f"parameter {spec.name!r}")
+                message = _rest(reason_of(exc), f"parameter {spec.name!r}")
                 report.problem(f"{path}.params.{spec.name}", message)
                 return
     try:
         fresh.set_distribution(kind, params)
     except (ValueError, TypeError, OverflowError) as exc:
-        report.problem(f"{path}.params", str(exc))
+        report.problem(f"{path}.params", reason_of(exc))
 
 
 def _check_pins(
     fresh: ExplorerState, raw: object, lookup: _Lookup, report: _Report
 ) -> list[dict[str, Any]]:
     if not isinstance(raw, list):
-        report.problem("explorer.pins", f"must be a list; got {_kind(raw)}")
+        report.problem("explorer.pins", Message(_NOT_A_LIST, kind=_kind(raw)))
         return []
     if len(raw) > MAX_PINS:
-        report.problem(
-            "explorer.pins", f"at most {MAX_PINS} functions can be pinned; got {len(raw)}"
-        )
+        report.problem("explorer.pins", Message(_TOO_MANY_PINS, limit=MAX_PINS, count=len(raw)))
         return []
     pins: list[dict[str, Any]] = []
     registered: list[Pin] = []
     for index, item in enumerate(raw):
         path = f"explorer.pins[{index}]"
         if not isinstance(item, dict):
-            report.problem(path, f"must be an object with 'key' and 'params'; got {_kind(item)}")
+            report.problem(path, Message(_NOT_A_PIN, kind=_kind(item)))
             continue
         report.unknown(f"{path}.", item, ("key", "params"))
         try:
             act = lookup.find(item.get("key"))
         except ValueError as exc:
-            report.problem(f"{path}.key", str(exc))
+            report.problem(f"{path}.key", reason_of(exc))
             continue
         params = _check_params(item.get("params", {}), act, f"{path}.params", report)
         if params is None:
@@ -719,7 +852,7 @@ def _check_pins(
     try:
         fresh.pins = registered
     except ValueError as exc:
-        report.problem("explorer.pins", str(exc))
+        report.problem("explorer.pins", reason_of(exc))
     return pins
 
 
@@ -729,6 +862,8 @@ def _check_lab(raw: dict[str, Any], lookup: _Lookup, report: _Report) -> dict[st
     fields = LabState.fields()
     report.unknown("lab.", raw, fields)
     custom_race: str | None = None
+    # The scene's own custom functions chosen per hidden layer: index → key.
+    custom_layers: dict[int, str] = {}
     for name in fields:
         if name not in raw:
             continue
@@ -737,13 +872,25 @@ def _check_lab(raw: dict[str, Any], lookup: _Lookup, report: _Report) -> dict[st
         if name == "race" and custom and not lookup.is_registered(value):
             custom_race = value
             continue
+        if name == "layer_activations" and isinstance(value, list):
+            custom_layers = {
+                i: key
+                for i, key in enumerate(value)
+                if isinstance(key, str) and key in lookup.custom and not lookup.is_registered(key)
+            }
+            # Checked without them; they come back below once the rest is known to be valid.
+            value = [None if i in custom_layers else key for i, key in enumerate(value)]
         try:
             fresh.update(**{name: value})
         except (ValueError, TypeError, OverflowError) as exc:
-            report.problem(f"lab.{name}", _rest(str(exc), name, f"{name}:"))
+            report.problem(f"lab.{name}", _rest(reason_of(exc), name, f"{name}:"))
     out = fresh.to_dict()
     if custom_race is not None:
         out["race"] = custom_race
+    if custom_layers:
+        out["layer_activations"] = [
+            custom_layers.get(i, key) for i, key in enumerate(out["layer_activations"])
+        ]
     return out
 
 
@@ -752,10 +899,10 @@ def _check_text(data: Mapping[str, Any], name: str, limit: int, report: _Report)
     if value is None:
         return ""
     if not isinstance(value, str):
-        report.problem(name, f"must be text; got {_kind(value)}")
+        report.problem(name, Message(_NOT_TEXT, kind=_kind(value)))
         return ""
     if len(value) > limit:
-        report.problem(name, f"is too long ({len(value):,} characters; at most {limit:,})")
+        report.problem(name, Message(_TOO_LONG, length=f"{len(value):,}", limit=f"{limit:,}"))
         return ""
     return value
 
@@ -764,10 +911,10 @@ def _check_custom(raw: object, report: _Report) -> tuple[CustomDefinition, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        report.problem("custom", f"must be a list of custom functions; got {_kind(raw)}")
+        report.problem("custom", Message(_NOT_CUSTOM_LIST, kind=_kind(raw)))
         return ()
     if len(raw) > MAX_CUSTOM:
-        report.problem("custom", f"at most {MAX_CUSTOM} custom functions; got {len(raw)}")
+        report.problem("custom", Message(_TOO_MANY_CUSTOM, limit=MAX_CUSTOM, count=len(raw)))
         return ()
     definitions: list[CustomDefinition] = []
     for index, item in enumerate(raw):
@@ -775,19 +922,21 @@ def _check_custom(raw: object, report: _Report) -> tuple[CustomDefinition, ...]:
         try:
             definition = CustomDefinition.from_dict(item)
         except (ValueError, TypeError) as exc:
-            report.problem(path, _rest(str(exc), "custom activation"))
+            report.problem(path, _rest(reason_of(exc), "custom activation"))
             continue
         try:
             # Parsing only: the whitelisted parser refuses anything that is not maths.
             parse_expression(definition.expression)
         except ExpressionError as exc:
-            report.problem(f"{path}.expression", str(exc))
+            report.problem(f"{path}.expression", reason_of(exc))
             continue
         if any(d.key == definition.key for d in definitions):
-            report.problem(f"{path}.name", f"{definition.name!r} is defined twice")
+            report.problem(f"{path}.name", Message(_DEFINED_TWICE, name=definition.name))
             continue
-        if definition.key in ACTIVATIONS:
-            report.notice(f"{path}", f"{definition.key} already exists; the existing one is used")
+        existing = ACTIVATIONS.get(definition.key)
+        # A differing one is shown under a new name when the scene is applied (apply_scene).
+        if existing is not None and same_definition(definition, existing):
+            report.notice(f"{path}", Message(_ALREADY_EXISTS, key=definition.key))
         definitions.append(definition)
     return tuple(definitions)
 
@@ -801,16 +950,16 @@ def _check_scene(data: dict[str, Any], report: _Report) -> Scene | None:
     lookup = _Lookup(custom)
     explorer: dict[str, Any] = {}
     if "explorer" not in data:
-        report.problem("explorer", "missing: a scene needs the explorer's settings")
+        report.problem("explorer", Message(_NO_EXPLORER))
     elif not isinstance(data["explorer"], dict):
-        report.problem("explorer", f"must be an object; got {_kind(data['explorer'])}")
+        report.problem("explorer", Message(_NOT_AN_OBJECT, kind=_kind(data["explorer"])))
     else:
         explorer = _check_explorer(data["explorer"], lookup, report)
     lab: dict[str, Any] | None = None
     raw_lab = data.get("lab")
     if raw_lab is not None:
         if not isinstance(raw_lab, dict):
-            report.problem("lab", f"must be an object; got {_kind(raw_lab)}")
+            report.problem("lab", Message(_NOT_AN_OBJECT, kind=_kind(raw_lab)))
         else:
             lab = _check_lab(raw_lab, lookup, report)
     if report.problems:
@@ -821,10 +970,7 @@ def _check_scene(data: dict[str, Any], report: _Report) -> Scene | None:
 def _newer_hint(data: Mapping[str, Any], error: SceneError) -> SceneError:
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCENE_VERSION:
-        note = (
-            f"(the file is format version {version}; this ActExplorer reads up to "
-            f"{SCENE_VERSION}: a newer ActExplorer may open it)"
-        )
+        note = Message(_NEWER_HINT, version=version, supported=SCENE_VERSION)
         return SceneError([*error.problems, note])
     return error
 
@@ -879,17 +1025,19 @@ def _lecture_from_document(data: Any) -> Lecture:
     raw = data.get("scenes")
     scenes: list[Scene] = []
     if not isinstance(raw, list):
-        report.problem("scenes", f"must be a list of scenes; got {_kind(raw)}")
+        report.problem("scenes", Message(_NOT_SCENE_LIST, kind=_kind(raw)))
     elif not 1 <= len(raw) <= MAX_SCENES:
-        report.problem("scenes", f"must hold 1 to {MAX_SCENES} scenes; got {len(raw)}")
+        report.problem("scenes", Message(_SCENE_COUNT, limit=MAX_SCENES, count=len(raw)))
     else:
         for index, item in enumerate(raw):
             inner = _Report(f"scenes[{index}].")
             if not isinstance(item, dict):
-                report.problem(f"scenes[{index}]", f"must be an object; got {_kind(item)}")
+                report.problem(f"scenes[{index}]", Message(_NOT_AN_OBJECT, kind=_kind(item)))
                 continue
             if item.get("format", SCENE_FORMAT) != SCENE_FORMAT:
-                report.problem(f"scenes[{index}].format", f"must be {SCENE_FORMAT!r}")
+                report.problem(
+                    f"scenes[{index}].format", Message(_MUST_BE_FORMAT, format=SCENE_FORMAT)
+                )
                 continue
             scene = _check_scene(item, inner)
             report.problems.extend(inner.problems)
@@ -902,11 +1050,19 @@ def _lecture_from_document(data: Any) -> Lecture:
 
 
 # -- applying -----------------------------------------------------------------------------------
-def _referenced_keys(scene: Scene) -> set[str]:
-    keys = {scene.explorer["activation"], *(pin["key"] for pin in scene.explorer["pins"])}
-    if scene.lab is not None and scene.lab.get("race"):
-        keys.add(scene.lab["race"])
+def activation_keys(explorer: Mapping[str, Any], lab: Mapping[str, Any] | None) -> set[str]:
+    """Every activation key the settings name: the current function, the pins, the lab's race
+    partner and the functions chosen per hidden layer (``to_dict()`` snapshots of the states)."""
+    keys = {explorer["activation"], *(pin["key"] for pin in explorer.get("pins", ()))}
+    if lab is not None:
+        if isinstance(lab.get("race"), str):
+            keys.add(lab["race"])
+        keys.update(key for key in lab.get("layer_activations") or () if isinstance(key, str))
     return keys
+
+
+def _referenced_keys(scene: Scene) -> set[str]:
+    return activation_keys(scene.explorer, scene.lab)
 
 
 def apply_scene(
@@ -925,32 +1081,88 @@ def apply_scene(
     ``explorer`` and ``lab`` are as they were.
     """
     checked = _scene_from_document(scene.to_dict())
+    checked, renamed = _rename_differing(checked)
     missing = [d for d in checked.custom if d.key not in ACTIVATIONS]
     needed = _referenced_keys(checked) & {d.key for d in missing}
     if needed and install_custom is None:
         names = ", ".join(sorted(needed))
-        raise SceneError([f"custom: the scene uses {names}, which cannot be installed here"])
+        raise SceneError([Message(_CANNOT_INSTALL, names=names)])
     if install_custom is not None:
         for definition in missing:
             try:
                 install_custom(definition)
             except (ValueError, TypeError, KeyError) as exc:
-                raise SceneError([f"custom: {definition.name}: {exc}"]) from None
+                reason = reason_of(exc)
+                raise SceneError(
+                    [Message(_INSTALL_REFUSED, name=definition.name, reason=reason)]
+                ) from None
         unresolved = sorted(key for key in needed if key not in ACTIVATIONS)
         if unresolved:
-            raise SceneError([f"custom: {', '.join(unresolved)} could not be installed"])
+            raise SceneError([Message(_NOT_INSTALLED, keys=", ".join(unresolved))])
         checked = _scene_from_document(checked.to_dict())
     before_explorer = explorer.to_dict()
     before_lab = None if lab is None else lab.to_dict()
     try:
         problems = explorer.update_from_dict(checked.explorer)
         if problems:
-            raise SceneError([f"explorer.{p}" for p in problems])
+            raise SceneError([Message(_IN_EXPLORER, problem=p) for p in problems])
         if lab is not None and checked.lab is not None:
             lab.update(**checked.lab)
     except (ValueError, TypeError, KeyError) as exc:
         explorer.update_from_dict(before_explorer)
         if lab is not None and before_lab is not None:
             lab.update(**before_lab)
-        raise exc if isinstance(exc, SceneError) else SceneError([str(exc)]) from None
-    return tuple(dict.fromkeys((*scene.notices, *checked.notices)))
+        raise exc if isinstance(exc, SceneError) else SceneError([reason_of(exc)]) from None
+    return tuple(dict.fromkeys((*scene.notices, *checked.notices, *renamed)))
+
+
+def _rename_differing(scene: Scene) -> tuple[Scene, tuple[str, ...]]:
+    """``scene`` with each custom function the catalog holds under the same key but with another
+    definition renamed ("wiggle (scene)"), its references following; and a notice for each.
+
+    The user's own function stays as it is; the scene shows its own version beside it.
+    """
+    taken = set(ACTIVATIONS) | {d.key for d in scene.custom}
+    keys: dict[str, str] = {}
+    custom: list[CustomDefinition] = []
+    notices: list[str] = []
+    for definition in scene.custom:
+        existing = ACTIVATIONS.get(definition.key)
+        if existing is None or same_definition(definition, existing):
+            custom.append(definition)
+            continue
+        renamed = _free_name(definition, taken)
+        taken.add(renamed.key)
+        keys[definition.key] = renamed.key
+        custom.append(renamed)
+        notices.append(Message(_DEFINED_DIFFERENTLY, key=definition.key, name=renamed.name))
+    if not keys:
+        return scene, ()
+    data = scene.to_dict()
+    explorer = data["explorer"]
+    explorer["activation"] = keys.get(explorer["activation"], explorer["activation"])
+    explorer["pins"] = [
+        {**pin, "key": keys.get(pin["key"], pin["key"])} for pin in explorer["pins"]
+    ]
+    lab = data.get("lab")
+    if lab is not None:
+        lab["race"] = keys.get(lab.get("race"), lab.get("race"))
+        layers = lab.get("layer_activations")
+        if isinstance(layers, list):
+            lab["layer_activations"] = [keys.get(key, key) for key in layers]
+    data["custom"] = [definition.to_dict() for definition in custom]
+    return _scene_from_document(data), tuple(notices)
+
+
+def _free_name(definition: CustomDefinition, taken: set[str]) -> CustomDefinition:
+    """``definition`` under a name whose key is free, or already holds this very definition."""
+    for number in range(1, len(taken) + 2):
+        suffix = " (scene)" if number == 1 else f" (scene {number})"
+        name = definition.name[: 80 - len(suffix)].rstrip() + suffix
+        candidate = CustomDefinition(name, definition.expression, definition.params)
+        existing = ACTIVATIONS.get(candidate.key)
+        if existing is not None and same_definition(candidate, existing):
+            return candidate
+        if candidate.key not in taken:
+            return candidate
+    raise AssertionError("unreachable: more names were tried than are taken")

@@ -19,6 +19,7 @@ from psygnal import Signal, SignalGroup
 
 from actexplorer.core import ACTIVATIONS, AnyActivation, Framework, VectorActivation, get
 from actexplorer.core.activation import ParamValue
+from actexplorer.core.messages import Message, reason_of, template
 from actexplorer.core.stats import (
     DEFAULT_SAMPLES,
     DISTRIBUTIONS,
@@ -42,6 +43,27 @@ MAX_SEED = 2**32 - 1
 MIN_LOGITS, MAX_LOGITS = 3, 10
 LOGIT_LIMIT = 50.0
 DEFAULT_LOGITS = (2.0, 1.0, 0.1, -1.0)
+
+# User-visible refusals (translated through actexplorer.core.locale).
+_KEY_NOT_TEXT = template("activation keys are strings; got {key!r}")
+_NOT_A_MAPPING = template("params must be a mapping of name to value; got {value!r}")
+_OUT_OF_RANGE = template("{name} must lie in [{lo}, {hi}]; got {value}")
+_NOT_A_DISTRIBUTION = template("distribution must be an InputDistribution; got {value!r}")
+_UNKNOWN_DISTRIBUTION = template("unknown distribution {kind!r}; choose from {choices}")
+_LOGITS_NOT_A_SEQUENCE = template("logits must be a sequence of numbers; got {value!r}")
+_LOGITS_COUNT = template("logits need {lo} to {hi} entries; got {count}")
+_LOGITS_RANGE = template("logits must lie in [-{limit}, {limit}]")
+_X_RANGE_NOT_A_PAIR = template("x_range must be a pair (low, high); got {value!r}")
+_X_RANGE_TOO_WIDE = template("x_range must lie within ±{limit}; got ({lo}, {hi})")
+_X_RANGE_TOO_NARROW = template("x_range needs low < high (by {width}); got ({lo}, {hi})")
+_NOT_A_CHOICE = template("{name} must be one of {choices}; got {value!r}")
+_NOT_A_PIN = template("pins must be Pin objects; got {value!r}")
+_TOO_MANY_PINS = template("at most {limit} functions can be pinned; got {count}")
+_FIELD_PROBLEM = template("{name}: {reason}")
+_NOT_A_FLAG = template("{name} must be True or False; got {value!r}")
+_NOT_WHOLE = template("{name} must be a whole number; got {value!r}")
+_NOT_A_NUMBER = template("{name} must be a number; got {value!r}")
+_NOT_FINITE = template("{name} must be finite; got {value!r}")
 
 
 class UnknownActivationError(KeyError, ValueError):
@@ -135,11 +157,12 @@ class ExplorerState:
     @staticmethod
     def _resolve_key(key: object) -> AnyActivation:
         if not isinstance(key, str):
-            raise UnknownActivationError(f"activation keys are strings; got {key!r}")
+            raise UnknownActivationError(Message(_KEY_NOT_TEXT, key=key))
         try:
             return get(key)
         except KeyError as exc:
-            raise UnknownActivationError(str(exc.args[0])) from None
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else None
+            raise UnknownActivationError(reason or str(exc.args[0])) from None
 
     @property
     def activation(self) -> str:
@@ -171,7 +194,7 @@ class ExplorerState:
     @params.setter
     def params(self, params: Mapping[str, object]) -> None:
         if not isinstance(params, Mapping):
-            raise ValueError(f"params must be a mapping of name to value; got {params!r}")
+            raise ValueError(Message(_NOT_A_MAPPING, value=params))
         resolved = self.current.resolve(params)
         _check_together(self.current, resolved)
         if resolved == self._params:
@@ -202,7 +225,15 @@ class ExplorerState:
     def n_samples(self, value: object) -> None:
         n = _as_int(value, "n_samples")
         if not MIN_SAMPLES <= n <= MAX_SAMPLES:
-            raise ValueError(f"n_samples must lie in [{MIN_SAMPLES:,}, {MAX_SAMPLES:,}]; got {n:,}")
+            raise ValueError(
+                Message(
+                    _OUT_OF_RANGE,
+                    name="n_samples",
+                    lo=f"{MIN_SAMPLES:,}",
+                    hi=f"{MAX_SAMPLES:,}",
+                    value=f"{n:,}",
+                )
+            )
         if n != self._n_samples:
             self._n_samples = n
             self.events.n_samples.emit(n)
@@ -216,7 +247,7 @@ class ExplorerState:
     def seed(self, value: object) -> None:
         seed = _as_int(value, "seed")
         if not 0 <= seed <= MAX_SEED:
-            raise ValueError(f"seed must lie in [0, {MAX_SEED}]; got {seed}")
+            raise ValueError(Message(_OUT_OF_RANGE, name="seed", lo=0, hi=MAX_SEED, value=seed))
         if seed != self._seed:
             self._seed = seed
             self.events.seed.emit(seed)
@@ -233,7 +264,7 @@ class ExplorerState:
     @distribution.setter
     def distribution(self, dist: InputDistribution) -> None:
         if not isinstance(dist, InputDistribution):
-            raise ValueError(f"distribution must be an InputDistribution; got {dist!r}")
+            raise ValueError(Message(_NOT_A_DISTRIBUTION, value=dist))
         if dist != self._distribution:
             self._distribution = dist
             self.events.distribution.emit(dist)
@@ -241,13 +272,12 @@ class ExplorerState:
     def set_distribution(self, kind: str, params: Mapping[str, float] | None = None) -> None:
         """Switch to distribution ``kind``; parameters not given take its defaults."""
         if kind not in DISTRIBUTIONS:
-            raise ValueError(
-                f"unknown distribution {kind!r}; choose from {', '.join(DISTRIBUTIONS)}"
-            )
+            choices = ", ".join(DISTRIBUTIONS)
+            raise ValueError(Message(_UNKNOWN_DISTRIBUTION, kind=kind, choices=choices))
         try:
             dist = InputDistribution(kind=kind, params=dict(params or {}))
         except (TypeError, KeyError) as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(reason_of(exc)) from None
         self.distribution = dist
 
     def set_distribution_param(self, name: str, value: object) -> None:
@@ -274,12 +304,14 @@ class ExplorerState:
         try:
             raw = list(values)
         except TypeError:
-            raise ValueError(f"logits must be a sequence of numbers; got {values!r}") from None
+            raise ValueError(Message(_LOGITS_NOT_A_SEQUENCE, value=values)) from None
         logits = tuple(_as_float(v, "logit") for v in raw)
         if not MIN_LOGITS <= len(logits) <= MAX_LOGITS:
-            raise ValueError(f"logits need {MIN_LOGITS} to {MAX_LOGITS} entries; got {len(logits)}")
+            raise ValueError(
+                Message(_LOGITS_COUNT, lo=MIN_LOGITS, hi=MAX_LOGITS, count=len(logits))
+            )
         if any(abs(v) > LOGIT_LIMIT for v in logits):
-            raise ValueError(f"logits must lie in [-{LOGIT_LIMIT:g}, {LOGIT_LIMIT:g}]")
+            raise ValueError(Message(_LOGITS_RANGE, limit=f"{LOGIT_LIMIT:g}"))
         if logits != self._logits:
             self._logits = logits
             self.events.logits.emit(logits)
@@ -295,12 +327,16 @@ class ExplorerState:
         try:
             lo_raw, hi_raw = value
         except (TypeError, ValueError):
-            raise ValueError(f"x_range must be a pair (low, high); got {value!r}") from None
+            raise ValueError(Message(_X_RANGE_NOT_A_PAIR, value=value)) from None
         lo, hi = _as_float(lo_raw, "x_range low"), _as_float(hi_raw, "x_range high")
         if not (lo >= -X_LIMIT and hi <= X_LIMIT):
-            raise ValueError(f"x_range must lie within ±{X_LIMIT:g}; got ({lo:g}, {hi:g})")
+            raise ValueError(
+                Message(_X_RANGE_TOO_WIDE, limit=f"{X_LIMIT:g}", lo=f"{lo:g}", hi=f"{hi:g}")
+            )
         if not hi - lo >= MIN_X_WIDTH:
-            raise ValueError(f"x_range needs low < high (by {MIN_X_WIDTH:g}); got ({lo:g}, {hi:g})")
+            raise ValueError(
+                Message(_X_RANGE_TOO_NARROW, width=f"{MIN_X_WIDTH:g}", lo=f"{lo:g}", hi=f"{hi:g}")
+            )
         if (lo, hi) != self._x_range:
             self._x_range = (lo, hi)
             self.events.x_range.emit(self._x_range)
@@ -362,7 +398,9 @@ class ExplorerState:
     @theme.setter
     def theme(self, value: str) -> None:
         if value not in THEMES:
-            raise ValueError(f"theme must be one of {', '.join(THEMES)}; got {value!r}")
+            raise ValueError(
+                Message(_NOT_A_CHOICE, name="theme", choices=", ".join(THEMES), value=value)
+            )
         if value != self._theme:
             self._theme = value  # type: ignore[assignment]
             self.events.theme.emit(value)
@@ -378,11 +416,11 @@ class ExplorerState:
         checked: list[Pin] = []
         for pin in pins:
             if not isinstance(pin, Pin):
-                raise ValueError(f"pins must be Pin objects; got {pin!r}")
+                raise ValueError(Message(_NOT_A_PIN, value=pin))
             act = self._resolve_key(pin.key)
             checked.append(Pin(act.key, MappingProxyType(act.resolve(pin.params))))
         if len(checked) > MAX_PINS:
-            raise ValueError(f"at most {MAX_PINS} functions can be pinned; got {len(checked)}")
+            raise ValueError(Message(_TOO_MANY_PINS, limit=MAX_PINS, count=len(checked)))
         if tuple(checked) != self._pins:
             self._pins = tuple(checked)
             self.events.pins.emit(self._pins)
@@ -449,7 +487,7 @@ class ExplorerState:
             try:
                 apply(data[name])
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
-                problems.append(f"{name}: {exc}")
+                problems.append(Message(_FIELD_PROBLEM, name=name, reason=reason_of(exc)))
 
         def set_attr(name: str) -> Any:
             return lambda value: setattr(self, name, value)
@@ -474,7 +512,7 @@ class ExplorerState:
     # -- helpers -----------------------------------------------------------------------------
     def _set_flag(self, name: str, value: object) -> None:
         if not isinstance(value, bool):
-            raise ValueError(f"{name} must be True or False; got {value!r}")
+            raise ValueError(Message(_NOT_A_FLAG, name=name, value=value))
         if value != getattr(self, f"_{name}"):
             setattr(self, f"_{name}", value)
             getattr(self.events, name).emit(value)
@@ -495,19 +533,19 @@ def _check_together(act: AnyActivation, params: Mapping[str, ParamValue]) -> Non
 
 def _as_int(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a whole number; got {value!r}")
+        raise ValueError(Message(_NOT_WHOLE, name=name, value=value))
     if isinstance(value, numbers.Integral):
         return int(value)
     number = float(value)
     if not math.isfinite(number) or number != int(number):
-        raise ValueError(f"{name} must be a whole number; got {value!r}")
+        raise ValueError(Message(_NOT_WHOLE, name=name, value=value))
     return int(number)
 
 
 def _as_float(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a number; got {value!r}")
+        raise ValueError(Message(_NOT_A_NUMBER, name=name, value=value))
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{name} must be finite; got {value!r}")
+        raise ValueError(Message(_NOT_FINITE, name=name, value=value))
     return number

@@ -46,3 +46,59 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
 _hypothesis_settings.register_profile("deterministic", derandomize=True, print_blob=True)
 _hypothesis_settings.load_profile("deterministic")
+
+
+class ModalDialogError(AssertionError):
+    """A test reached a modal dialog nobody answers: offscreen it would wait forever."""
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_modal_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Turn a modal dialog a GUI test did not plan for into a failure instead of a hang.
+
+    Tests that expect a dialog patch the call they expect themselves (their patch wins: it is
+    applied after this one).
+    """
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(name: str):
+        def modal(*args: object, **kwargs: object) -> object:
+            texts = [a for a in args if isinstance(a, str)]
+            raise ModalDialogError(f"unexpected modal {name}: {' | '.join(texts)[:300]}")
+
+        return staticmethod(modal)
+
+    for cls, names in (
+        (QMessageBox, ("warning", "critical", "information", "question", "about")),
+        (QInputDialog, ("getText", "getInt", "getDouble", "getItem", "getMultiLineText")),
+        (
+            QFileDialog,
+            ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"),
+        ),
+    ):
+        for name in names:
+            monkeypatch.setattr(cls, name, refuse(f"{cls.__name__}.{name}"))
+
+    def exec_refused(self: QDialog) -> int:
+        raise ModalDialogError(f"unexpected modal {type(self).__name__}.exec: {self.windowTitle()}")
+
+    monkeypatch.setattr(QDialog, "exec", exec_refused)
+    monkeypatch.setattr(QMessageBox, "exec", exec_refused)
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_custom_functions():
+    """Fail a test that leaves user-defined functions in the shared catalog (later tests in the
+    same process would see them), and take them out."""
+    from actexplorer.core import ACTIVATIONS
+
+    yield
+    leftover = list(ACTIVATIONS.custom())
+    for key in leftover:
+        ACTIVATIONS.remove(key)
+    if leftover:
+        pytest.fail(f"the test left custom functions in the catalog: {', '.join(leftover)}")

@@ -179,3 +179,160 @@ def test_a_build_sympy_cannot_finish_in_time_is_refused(
     finally:
         release.set()
     assert functions.definitions() == () and not ACTIVATIONS.custom()
+
+
+# -- the lab's per-layer functions, renaming, names, runaway builds -----------------------------
+BUMPY = CustomDefinition("bumpy", "x + a * sin(x)", (custom_param("a", 0.5, 0, 1),))
+
+
+def test_removing_a_function_chosen_per_layer_clears_those_layers(
+    functions: CustomFunctions,
+) -> None:
+    state, lab = ExplorerState(), LabState()
+    guard = StateGuard(functions, state, lab)
+    notices: list[str] = []
+    guard.notice.connect(notices.append)
+    functions.install(BUMPY)
+    lab.update(per_layer=True, layer_activations=["custom:bumpy", "tanh", "custom:bumpy"])
+    functions.remove("custom:bumpy")
+    assert lab.layer_activations[:3] == (None, "tanh", None)
+    assert "custom:bumpy" not in lab.to_dict()["layer_activations"]
+    assert notices and "bumpy was deleted" in notices[0]
+    guard.disconnect()
+
+
+def test_redefining_a_function_chosen_per_layer_keeps_it_there(
+    functions: CustomFunctions,
+) -> None:
+    state, lab = ExplorerState(), LabState()
+    guard = StateGuard(functions, state, lab)
+    functions.install(BUMPY)
+    lab.update(per_layer=True, layer_activations=["tanh", "custom:bumpy"], race="custom:bumpy")
+    functions.install(CustomDefinition("bumpy", "x + a * cos(x)", BUMPY.params))
+    assert lab.layer_activations[:2] == ("tanh", "custom:bumpy")
+    assert lab.race == "custom:bumpy"
+    guard.disconnect()
+
+
+def test_renaming_follows_the_function_everywhere_in_one_undo_step(
+    functions: CustomFunctions,
+) -> None:
+    from actexplorer.history import History
+
+    state, lab = ExplorerState(), LabState()
+    guard = StateGuard(functions, state, lab)
+    notices: list[str] = []
+    guard.notice.connect(notices.append)
+    history = History(state, lab)
+    functions.install(SWISH)
+    functions.install(BUMPY)
+    state.activation = "custom:my_swish"
+    state.params = {"beta": 2.5}
+    state.pin_current()
+    state.activation = "elu"
+    state.pin_current()
+    state.activation = "custom:my_swish"
+    state.params = {"beta": 2.5}
+    lab.update(race="custom:my_swish", per_layer=True, layer_activations=["custom:my_swish"])
+    steps = history.undo_count
+    events: list[tuple[str, str]] = []
+    functions.renamed.connect(lambda old, new: events.append((old, new)))
+
+    renamed = CustomDefinition("swish two", SWISH.expression, SWISH.params)
+    functions.rename("custom:my_swish", renamed, history)
+
+    assert events == [("custom:my_swish", "custom:swish_two")]
+    assert "custom:my_swish" not in ACTIVATIONS and "custom:swish_two" in ACTIVATIONS
+    # The renamed function keeps its place in the list.
+    assert [d.key for d in functions.definitions()] == ["custom:swish_two", "custom:bumpy"]
+    assert (state.activation, state.params) == ("custom:swish_two", {"beta": 2.5})
+    assert [(pin.key, dict(pin.params)) for pin in state.pins] == [
+        ("custom:swish_two", {"beta": 2.5}),
+        ("elu", {"alpha": 1.0}),
+    ]
+    assert lab.race == "custom:swish_two"
+    assert lab.layer_activations[0] == "custom:swish_two"
+    assert notices == []  # nothing was deleted
+    assert history.undo_count == steps + 1
+    step = history.undo_step
+    assert step is not None and step.english() == "rename swish two"
+    guard.disconnect()
+    history.disconnect()
+
+
+def test_renaming_drops_parameters_that_no_longer_fit(functions: CustomFunctions) -> None:
+    state = ExplorerState()
+    guard = StateGuard(functions, state)
+    functions.install(SWISH)
+    state.activation = "custom:my_swish"
+    state.params = {"beta": 3.0}
+    functions.rename(
+        "custom:my_swish",
+        CustomDefinition("swish two", "x * sigmoid(beta * x)", (custom_param("beta", 1, 0, 2),)),
+    )
+    assert (state.activation, state.params) == ("custom:swish_two", {"beta": 1.0})
+    guard.disconnect()
+
+
+def test_renaming_onto_another_functions_name_is_refused(functions: CustomFunctions) -> None:
+    functions.install(SWISH)
+    functions.install(BUMPY)
+    before = functions.definitions()
+    with pytest.raises(ValueError, match="another custom function is already called 'bumpy'"):
+        functions.rename("custom:my_swish", CustomDefinition("Bumpy", "x"))
+    with pytest.raises(KeyError):
+        functions.rename("custom:nothing", CustomDefinition("new", "x"))
+    assert functions.definitions() == before
+    assert get("custom:bumpy").formula.text == BUMPY.expression
+
+
+def test_renaming_at_the_limit_is_possible(functions: CustomFunctions) -> None:
+    for index in range(MAX_CUSTOM):
+        functions.install(CustomDefinition(f"f{index}", f"x * {index + 1}"))
+    functions.rename("custom:f0", CustomDefinition("renamed", "x"))
+    assert len(functions) == MAX_CUSTOM and "custom:renamed" in functions
+
+
+def test_name_problem_explains_taken_names(functions: CustomFunctions) -> None:
+    functions.install(SWISH)
+    assert functions.name_problem("other") == ""
+    assert "already called 'my swish'" in functions.name_problem("My Swish")
+    assert functions.name_problem("my swish", editing="custom:my_swish") == ""
+    assert "built-in function ReLU" in functions.name_problem("relu")
+    assert functions.name_problem("  ") == "give the function a name"
+
+
+def test_runaway_builds_are_capped(
+    functions: CustomFunctions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from actexplorer import custom_functions
+
+    release = threading.Event()
+    calls: list[str] = []
+
+    def stuck(definition: CustomDefinition) -> object:
+        calls.append(definition.name)
+        release.wait(10)  # stands in for SymPy busy for minutes
+        raise ValueError("released")
+
+    monkeypatch.setattr(custom_functions, "build_activation", stuck)
+    monkeypatch.setattr(custom_functions, "BUILD_BUDGET_S", 0.02)
+    try:
+        for index in range(custom_functions.MAX_RUNAWAY):
+            with pytest.raises(ValueError, match="longer than"):
+                functions.install(CustomDefinition(f"slow {index}", "x"))
+        assert custom_functions.runaway_builds() == custom_functions.MAX_RUNAWAY
+        with pytest.raises(ValueError, match="still busy with 2 earlier expressions"):
+            functions.install(CustomDefinition("one more", "x"))
+        assert len(calls) == custom_functions.MAX_RUNAWAY  # no further thread was started
+    finally:
+        release.set()
+    for thread in threading.enumerate():
+        if thread.name == "custom-build":
+            thread.join(10)
+    assert custom_functions.runaway_builds() == 0
+    monkeypatch.undo()
+    functions.install(SWISH)  # builds work again
+    assert "custom:my_swish" in ACTIVATIONS

@@ -365,3 +365,120 @@ def test_paused_excursion_that_moves_the_state_is_one_step(
     assert not history.can_redo
     assert history.undo()
     assert explorer.params["negative_slope"] == 0.01
+
+
+def test_a_change_outside_a_scoped_gesture_is_its_own_step(
+    history: History, explorer: ExplorerState, clock: Clock
+) -> None:
+    explorer.activation = "leaky_relu"
+    clock.tick()
+    interrupted: list[None] = []
+    history.interrupted.connect(lambda: interrupted.append(None))
+    history.begin_gesture(
+        "animate {name}", scope=("explorer.params.negative_slope",), name="negative_slope"
+    )
+    for value in (0.1, 0.2, 0.3):
+        explorer.set_param("negative_slope", value)
+    assert history.undo_count == 2 and not interrupted
+    explorer.activation = "elu"  # switched while playing
+    assert interrupted == [None] and not history.in_gesture
+    assert history.undo_count == 3
+    assert history.undo_text == "change activation"
+    history.end_gesture()  # the owner stopping afterwards changes nothing
+    assert history.undo_count == 3
+    assert history.undo()
+    assert explorer.activation == "leaky_relu" and explorer.params["negative_slope"] == 0.3
+    assert history.undo_text == "animate negative_slope"
+    assert history.undo()
+    assert explorer.params["negative_slope"] == 0.01
+
+
+def test_scope_covers_what_lies_under_it(history: History, explorer: ExplorerState) -> None:
+    explorer.activation = "softplus"
+    history.clear()
+    history.begin_gesture(scope=("explorer.params",))
+    explorer.set_param("beta", 2.0)
+    explorer.set_param("threshold", 30.0)
+    explorer.x_range = (-1.0, 1.0)
+    assert not history.in_gesture
+    assert history.undo_count == 2
+    history.undo()
+    assert explorer.x_range != (-1.0, 1.0)
+    assert explorer.params == {"beta": 2.0, "threshold": 30.0}
+
+
+def test_a_group_inside_a_scoped_gesture_interrupts_it(
+    history: History, explorer: ExplorerState
+) -> None:
+    explorer.activation = "elu"
+    history.clear()
+    interrupted: list[None] = []
+    history.interrupted.connect(lambda: interrupted.append(None))
+    history.begin_gesture("animate {name}", scope=("explorer.params.alpha",), name="alpha")
+    explorer.set_param("alpha", 2.0)
+    with history.group("show scene {number}", number=2):
+        explorer.activation = "relu"
+        explorer.seed = 9
+    assert interrupted == [None]
+    assert history.undo_count == 2 and history.undo_text == "show scene 2"
+    history.undo()
+    assert (explorer.activation, explorer.params, explorer.seed) == ("elu", {"alpha": 2.0}, 0)
+
+
+def test_unscoped_gestures_still_take_every_change(
+    history: History, explorer: ExplorerState
+) -> None:
+    interrupted: list[None] = []
+    history.interrupted.connect(lambda: interrupted.append(None))
+    with history.group("open scene"):
+        explorer.seed = 3
+        with history.group():  # nested, no scope: joins the outer one
+            explorer.x_range = (-2.0, 2.0)
+    assert history.undo_count == 1 and not interrupted
+
+
+def test_undo_interrupts_an_open_gesture(history: History, explorer: ExplorerState) -> None:
+    interrupted: list[None] = []
+    history.interrupted.connect(lambda: interrupted.append(None))
+    history.begin_gesture(scope=("explorer.seed",))
+    explorer.seed = 4
+    history.undo()
+    assert interrupted == [None] and explorer.seed == 0
+
+
+def test_gesture_labels_are_templates_with_values(
+    history: History, explorer: ExplorerState
+) -> None:
+    explorer.activation = "elu"
+    history.clear()
+    with history.group("scrub {name}", name="alpha"):
+        explorer.set_param("alpha", 0.5)
+    step = history.undo_step
+    assert step is not None
+    assert (step.template, dict(step.values)) == ("scrub {name}", {"name": "alpha"})
+    assert history.undo_text == "scrub alpha"
+
+
+def test_context_moves_with_undo_and_redo(
+    history: History, explorer: ExplorerState, clock: Clock
+) -> None:
+    cursor = {"scene": None}
+    history.add_context(lambda: cursor["scene"], lambda value: cursor.update(scene=value))
+    for scene, seed in ((0, 1), (1, 2), (2, 3)):
+        with history.group("show scene {number}", number=scene + 1):
+            explorer.seed = seed
+            cursor["scene"] = scene  # set inside the gesture: it is the step's "after"
+        clock.tick()
+    explorer.n_samples = 2_000  # a plain change on scene 3 keeps the cursor
+    clock.tick()
+    history.undo()
+    assert cursor["scene"] == 2 and explorer.seed == 3
+    history.undo()
+    assert cursor["scene"] == 1 and explorer.seed == 2
+    history.undo()
+    assert cursor["scene"] == 0
+    history.undo()
+    assert cursor["scene"] is None and explorer.seed == 0
+    history.redo()
+    history.redo()
+    assert cursor["scene"] == 1 and explorer.seed == 2

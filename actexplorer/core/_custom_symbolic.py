@@ -16,8 +16,17 @@ import sympy
 from scipy import special
 
 from .activation import FloatArray
-from .custom import CustomExpression, Derivative, ExpressionError
+from .custom import (
+    _CANNOT_DIFFERENTIATE,
+    _CANNOT_EVALUATE,
+    _NO_DERIVATIVE,
+    _NO_FORMULA,
+    CustomExpression,
+    Derivative,
+    ExpressionError,
+)
 from .custom import _evaluate as _evaluate_node
+from .messages import Message
 from .registry import ACTIVATIONS
 
 X = sympy.Symbol("x", real=True)
@@ -169,7 +178,7 @@ def _to_sympy(node: ast.AST, symbols: Mapping[str, sympy.Symbol]) -> Any:
             for p, d in activation.defaults.items()
         ]
         return _catalog_function(name, False)(args[0], *values)
-    raise ExpressionError(f"cannot differentiate {type(node).__name__}")
+    raise ExpressionError(Message(_CANNOT_DIFFERENTIATE, what=type(node).__name__))
 
 
 def _condition(node: ast.AST, symbols: Mapping[str, sympy.Symbol]) -> Any:
@@ -200,7 +209,7 @@ def to_latex(expression: CustomExpression) -> str:
     except ExpressionError:
         raise
     except (TypeError, ValueError, ArithmeticError, RecursionError, AttributeError) as exc:
-        raise ExpressionError(f"the expression cannot be written as a formula ({exc})") from None
+        raise ExpressionError(Message(_NO_FORMULA, detail=str(exc))) from None
 
 
 def derive(expression: CustomExpression) -> Derivative:
@@ -214,7 +223,7 @@ def derive(expression: CustomExpression) -> Derivative:
     except ExpressionError:
         raise
     except (TypeError, ValueError, ArithmeticError, RecursionError, AttributeError) as exc:
-        raise ExpressionError(f"the derivative cannot be built ({exc})") from None
+        raise ExpressionError(Message(_NO_DERIVATIVE, detail=str(exc))) from None
 
 
 def _derive(expression: CustomExpression) -> Derivative:
@@ -339,7 +348,7 @@ def _compile(expr: Any) -> Evaluator:
             return method(inner(x, env), **kwargs)
 
         return call
-    raise ExpressionError(f"cannot evaluate {head.__name__} in the derivative")
+    raise ExpressionError(Message(_CANNOT_EVALUATE, what=head.__name__))
 
 
 def _fold(op: Callable[[Any, Any], Any], parts: list[Evaluator], x: FloatArray, env: Env) -> Any:

@@ -18,6 +18,8 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from .messages import Message, template
+
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 ParamValue: TypeAlias = float | str
 Params: TypeAlias = Mapping[str, ParamValue]
@@ -30,6 +32,14 @@ PairKernel: TypeAlias = Callable[..., tuple[FloatArray, FloatArray]]
 RandomKernel: TypeAlias = Callable[..., tuple[FloatArray, FloatArray]]
 
 INF = math.inf
+
+# User-visible refusals (translated through actexplorer.core.locale).
+_NOT_A_CHOICE = template("parameter {name!r} must be one of {choices}; got {value!r}")
+_NOT_A_NUMBER = template("parameter {name!r} must be a number; got {value}")
+_OUT_OF_RANGE = template("parameter {name!r} must lie in {interval}; got {value}")
+_NO_PARAMETERS = template("{key} takes no parameters; got {name!r}")
+_UNKNOWN_PARAMETER = template("unknown parameter {name!r} for {key} (takes {names}){suggestion}")
+_DID_YOU_MEAN = template("; did you mean {hint!r}?")
 
 
 class Family(str, enum.Enum):
@@ -104,19 +114,21 @@ class ParamSpec:
         """Return ``value`` in canonical form, or raise ``ValueError`` naming this parameter."""
         if self.choices is not None:
             if not isinstance(value, str) or value not in self.choices:
+                choices = ", ".join(map(repr, self.choices))
                 raise ValueError(
-                    f"parameter {self.name!r} must be one of {', '.join(map(repr, self.choices))}; "
-                    f"got {value!r}"
+                    Message(_NOT_A_CHOICE, name=self.name, choices=choices, value=value)
                 )
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-            raise ValueError(f"parameter {self.name!r} must be a number; got {value!r}")
+            raise ValueError(Message(_NOT_A_NUMBER, name=self.name, value=repr(value)))
         number = float(value)
         if math.isnan(number):
-            raise ValueError(f"parameter {self.name!r} must be a number; got NaN")
+            raise ValueError(Message(_NOT_A_NUMBER, name=self.name, value="NaN"))
         if not self.minimum <= number <= self.maximum:
             interval = f"[{_fmt(self.minimum)}, {_fmt(self.maximum)}]"
-            raise ValueError(f"parameter {self.name!r} must lie in {interval}; got {_fmt(number)}")
+            raise ValueError(
+                Message(_OUT_OF_RANGE, name=self.name, interval=interval, value=_fmt(number))
+            )
         return number
 
 
@@ -395,10 +407,12 @@ def _as_float_array(x: npt.ArrayLike) -> FloatArray:
     return np.asarray(x, dtype=np.float64)
 
 
-def _unknown_param_message(act: _Parametrised, name: str) -> str:
+def _unknown_param_message(act: _Parametrised, name: str) -> Message:
     names = act.param_names
     if not names:
-        return f"{act.key} takes no parameters; got {name!r}"
+        return Message(_NO_PARAMETERS, key=act.key, name=name)
     hint = difflib.get_close_matches(name, names, n=1)
-    suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-    return f"unknown parameter {name!r} for {act.key} (takes {', '.join(names)}){suggestion}"
+    suggestion = Message(_DID_YOU_MEAN, hint=hint[0]) if hint else ""
+    return Message(
+        _UNKNOWN_PARAMETER, name=name, key=act.key, names=", ".join(names), suggestion=suggestion
+    )

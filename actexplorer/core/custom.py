@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from .activation import (
     PropertyRules,
     Smoothness,
 )
+from .messages import Message, reason_of, template
 from .registry import ACTIVATIONS, CUSTOM_PREFIX
 
 MAX_LENGTH = 2_000
@@ -88,15 +90,91 @@ _COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
 }
 
 
+# User-visible refusals (translated through actexplorer.core.locale).
+_AT_COLUMN = template("{reason} at column {column}{hint}")
+_WITH_HINT = template("{reason}{hint}")
+_DID_YOU_MEAN = template(" — did you mean {name}?")
+_YOUR_OWN = template("Your own function: {expression}.")
+_SYMBOLIC = template("Derivative (symbolic): {derivative}")
+# Refusals of the symbolic layer (_custom_symbolic), registered here so that they are known
+# without importing SymPy. ``detail`` is SymPy's own message.
+_CANNOT_DIFFERENTIATE = template("cannot differentiate {what}")
+_NO_FORMULA = template("the expression cannot be written as a formula ({detail})")
+_NO_DERIVATIVE = template("the derivative cannot be built ({detail})")
+_CANNOT_EVALUATE = template("cannot evaluate {what} in the derivative")
+_TOO_LARGE = template("expression too large (more than {limit} elements)")
+_TOO_DEEP = template("expression nested too deeply (more than {limit} levels)")
+_NOT_ALLOWED = template("{what} is not allowed")
+_OPERATOR_NOT_ALLOWED = template("operator {what} is not allowed")
+_NOT_A_NUMBER = template("{value!r} is not a number")
+_NUMBER_TOO_LARGE = template("number too large")
+_CALL_IT = template("{name} is a function: write {name}(...)")
+_CALL_IT_ON_X = template("{name} is a function: write {name}(x)")
+_NAME_NOT_ALLOWED = template("name {name!r} is not allowed")
+_POWER_OF_POWER = template("a power of a power (like a**b**c) is not allowed; use parentheses")
+_EXPONENT_TOO_LARGE = template("exponent {value} is too large (at most {limit})")
+_CHAINED = template("chained comparisons are not allowed")
+_ONLY_NAMED_CALLS = template("only named functions can be called")
+_TAKES_ONE_ARGUMENT = template("{name} takes {count} argument")
+_TAKES_ARGUMENTS = template("{name} takes {count} arguments")
+_WORKS_ON_VECTORS = template("{name} works on vectors, not on x")
+_TAKES_ONE_INPUT = template("{name} takes one input, e.g. {name}(x)")
+_NO_DOUBLE_STAR = template("** arguments are not allowed")
+_NO_STAR = template("* arguments are not allowed")
+_NO_SUCH_PARAMETER = template("{name} has no parameter {param!r} (it takes {names})")
+_NO_PARAMETERS = template("no parameters")
+_DEPENDS_ON_X = template("parameter {param} of {name} cannot depend on x")
+_UNKNOWN_NAME = template("unknown name {name!r}")
+_NOT_TEXT = template("the expression must be text")
+_TOO_LONG = template("expression too long ({length} characters; at most {limit})")
+_EMPTY = template("the expression is empty")
+_TOO_MANY_PARENTHESES = template("too many nested parentheses (at most {limit})")
+_NO_VALUE = template("no value for parameter {name!r}")
+_SYNTAX_ERROR = template("syntax error: {detail}")
+_CANNOT_READ = template("the expression cannot be read")
+# Python's own syntax messages that an expression commonly meets; others stay as Python says.
+_SYNTAX_DETAILS = {
+    "invalid syntax": template("invalid syntax"),
+    "invalid syntax. Perhaps you forgot a comma?": template(
+        "invalid syntax. Perhaps you forgot a comma?"
+    ),
+    "'(' was never closed": template("unclosed '('"),
+    "invalid decimal literal": template("invalid decimal literal"),
+}
+_UNMATCHED = template("unmatched {bracket}")
+_NEVER_CLOSED = template("{bracket} was never closed")
+_NOT_AN_OBJECT = template("a custom activation must be an object")
+_BAD_NAME = template("custom activation 'name' must be a short non-empty text")
+_BAD_EXPRESSION = template("custom activation 'expression' must be text")
+_BAD_PARAMS = template("custom activation 'params' must be a list")
+_PARAM_NEEDS_NAME = template("custom activation params[{index}] needs a 'name'")
+_BAD_PARAM = template("custom activation params[{index}]: {reason}")
+_MINIMUM = template("minimum")
+_MAXIMUM = template("maximum")
+_DEFAULT = template("default")
+_BOUND_NOT_A_NUMBER = template("{label} of {name!r} must be a number")
+_BOUND_NOT_FINITE = template("{label} of {name!r} must be finite")
+_EMPTY_RANGE = template("minimum of {name!r} must be below its maximum")
+_DEFAULT_OUTSIDE = template("default of {name!r} must lie in [{lo}, {hi}]")
+
+
 class ExpressionError(ValueError):
-    """A user expression was refused; ``column`` (1-based) points at the offending place."""
+    """A user expression was refused; ``column`` (1-based) points at the offending place.
+
+    ``reason`` and ``hint`` (a "did you mean" or "") are translatable :class:`Message` texts;
+    the whole message reads "<reason> at column <column><hint>".
+    """
 
     def __init__(self, message: str, column: int | None = None, hint: str = "") -> None:
         self.reason = message
         self.column = column
         self.hint = hint
-        where = "" if column is None else f" at column {column}"
-        super().__init__(f"{message}{where}{hint}")
+        text: str
+        if column is not None:
+            text = Message(_AT_COLUMN, reason=message, column=column, hint=hint)
+        else:
+            text = Message(_WITH_HINT, reason=message, hint=hint) if hint else message
+        super().__init__(text)
 
 
 def _column(node: ast.AST) -> int | None:
@@ -110,7 +188,7 @@ def _known_functions() -> list[str]:
 
 def _suggest(name: str, candidates: list[str]) -> str:
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return f" — did you mean {close[0]}?" if close else ""
+    return Message(_DID_YOU_MEAN, name=close[0]) if close else ""
 
 
 # -- checking ---------------------------------------------------------------------------------
@@ -124,54 +202,55 @@ class _Checker:
     def check(self, node: ast.AST, depth: int = 0) -> None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise ExpressionError(f"expression too large (more than {MAX_NODES} elements)")
+            raise ExpressionError(Message(_TOO_LARGE, limit=MAX_NODES))
         if depth > MAX_NESTING:
-            raise ExpressionError(f"expression nested too deeply (more than {MAX_NESTING} levels)")
+            raise ExpressionError(Message(_TOO_DEEP, limit=MAX_NESTING))
         method = getattr(self, f"_{type(node).__name__}", None)
         if method is None:
-            raise ExpressionError(f"{_describe(node)} is not allowed", _column(node))
+            raise ExpressionError(Message(_NOT_ALLOWED, what=_describe(node)), _column(node))
         method(node, depth + 1)
 
     def _Constant(self, node: ast.Constant, depth: int) -> None:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ExpressionError(f"{value!r} is not a number", _column(node))
+            raise ExpressionError(Message(_NOT_A_NUMBER, value=value), _column(node))
         if (isinstance(value, int) and value.bit_length() > 1000) or not math.isfinite(value):
-            raise ExpressionError("number too large", _column(node))
+            raise ExpressionError(Message(_NUMBER_TOO_LARGE), _column(node))
 
     def _Name(self, node: ast.Name, depth: int) -> None:
         name = node.id
         if name in _UNARY_FUNCTIONS or name in _BINARY_FUNCTIONS or name == "where":
-            raise ExpressionError(f"{name} is a function: write {name}(...)", _column(node))
+            raise ExpressionError(Message(_CALL_IT, name=name), _column(node))
         if name in ACTIVATIONS:
-            raise ExpressionError(f"{name} is a function: write {name}(x)", _column(node))
+            raise ExpressionError(Message(_CALL_IT_ON_X, name=name), _column(node))
         if name in _CONSTANTS or name == "x":
             return
         if name.startswith("_"):
-            raise ExpressionError(f"name {name!r} is not allowed", _column(node))
+            raise ExpressionError(Message(_NAME_NOT_ALLOWED, name=name), _column(node))
         if name not in self.parameters:
             self.parameters.append(name)
 
     def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> None:
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
-            raise ExpressionError(f"operator {_describe(node.op)} is not allowed", _column(node))
+            raise ExpressionError(
+                Message(_OPERATOR_NOT_ALLOWED, what=_describe(node.op)), _column(node)
+            )
         self.check(node.operand, depth)
 
     def _BinOp(self, node: ast.BinOp, depth: int) -> None:
         if type(node.op) not in _BINOPS:
-            raise ExpressionError(f"operator {_describe(node.op)} is not allowed", _column(node))
+            raise ExpressionError(
+                Message(_OPERATOR_NOT_ALLOWED, what=_describe(node.op)), _column(node)
+            )
         if isinstance(node.op, ast.Pow):
             if any(
                 isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) for n in ast.walk(node.right)
             ):
-                raise ExpressionError(
-                    "a power of a power (like a**b**c) is not allowed; use parentheses",
-                    _column(node),
-                )
+                raise ExpressionError(Message(_POWER_OF_POWER), _column(node))
             exponent = _constant_value(node.right)
             if exponent is not None and not abs(exponent) <= MAX_EXPONENT:
                 raise ExpressionError(
-                    f"exponent {exponent:g} is too large (at most {MAX_EXPONENT:g})",
+                    Message(_EXPONENT_TOO_LARGE, value=f"{exponent:g}", limit=f"{MAX_EXPONENT:g}"),
                     _column(node.right),
                 )
         self.check(node.left, depth)
@@ -179,66 +258,82 @@ class _Checker:
 
     def _Compare(self, node: ast.Compare, depth: int) -> None:
         if len(node.ops) != 1:
-            raise ExpressionError("chained comparisons are not allowed", _column(node))
+            raise ExpressionError(Message(_CHAINED), _column(node))
         if type(node.ops[0]) not in _COMPARE:
-            raise ExpressionError(f"{_describe(node.ops[0])} is not allowed", _column(node))
+            raise ExpressionError(Message(_NOT_ALLOWED, what=_describe(node.ops[0])), _column(node))
         self.check(node.left, depth)
         self.check(node.comparators[0], depth)
 
     def _Call(self, node: ast.Call, depth: int) -> None:
         if not isinstance(node.func, ast.Name):
-            raise ExpressionError("only named functions can be called", _column(node))
+            raise ExpressionError(Message(_ONLY_NAMED_CALLS), _column(node))
         name = node.func.id
         arity = 1 if name in _UNARY_FUNCTIONS else 2 if name in _BINARY_FUNCTIONS else None
         if name == "where":
             arity = 3
         if arity is not None:
             if node.keywords or len(node.args) != arity:
-                raise ExpressionError(
-                    f"{name} takes {arity} argument{'s' * (arity > 1)}", _column(node)
-                )
+                takes = _TAKES_ARGUMENTS if arity > 1 else _TAKES_ONE_ARGUMENT
+                raise ExpressionError(Message(takes, name=name, count=arity), _column(node))
         elif name in ACTIVATIONS:
             activation = ACTIVATIONS[name]
             if name not in ACTIVATIONS.scalar():
-                raise ExpressionError(f"{name} works on vectors, not on x", _column(node))
+                raise ExpressionError(Message(_WORKS_ON_VECTORS, name=name), _column(node))
             if len(node.args) != 1:
-                raise ExpressionError(f"{name} takes one input, e.g. {name}(x)", _column(node))
+                raise ExpressionError(Message(_TAKES_ONE_INPUT, name=name), _column(node))
             for keyword in node.keywords:
                 if keyword.arg is None:
-                    raise ExpressionError("** arguments are not allowed", _column(keyword))
+                    raise ExpressionError(Message(_NO_DOUBLE_STAR), _column(keyword))
                 if keyword.arg not in activation.param_names:
-                    names = ", ".join(activation.param_names) or "no parameters"
+                    names: str = ", ".join(activation.param_names) or Message(_NO_PARAMETERS)
                     raise ExpressionError(
-                        f"{name} has no parameter {keyword.arg!r} (it takes {names})",
+                        Message(_NO_SUCH_PARAMETER, name=name, param=keyword.arg, names=names),
                         _column(keyword.value),
                         _suggest(keyword.arg, list(activation.param_names)),
                     )
                 if any(isinstance(n, ast.Name) and n.id == "x" for n in ast.walk(keyword.value)):
                     raise ExpressionError(
-                        f"parameter {keyword.arg} of {name} cannot depend on x",
+                        Message(_DEPENDS_ON_X, param=keyword.arg, name=name),
                         _column(keyword.value),
                     )
         else:
             raise ExpressionError(
-                f"unknown name {name!r}", _column(node), _suggest(name, _known_functions())
+                Message(_UNKNOWN_NAME, name=name), _column(node), _suggest(name, _known_functions())
             )
         for argument in node.args:
             if isinstance(argument, ast.Starred):
-                raise ExpressionError("* arguments are not allowed", _column(argument))
+                raise ExpressionError(Message(_NO_STAR), _column(argument))
             self.check(argument, depth)
         for keyword in node.keywords:
             self.check(keyword.value, depth)
 
 
+_ATTRIBUTE_ACCESS = template("attribute access")
+_A_COMPREHENSION = template("a comprehension")
+_INDEXING = template("indexing")
+_IF_ELSE = template("if/else (use where(condition, a, b))")
+_A_STRING = template("a string")
+_ASSIGNMENT = template("assignment")
+# What the checker names a refused construct: words are translated, symbols and keywords not.
+_WORDS = {
+    "Attribute": _ATTRIBUTE_ACCESS,
+    "ListComp": _A_COMPREHENSION,
+    "SetComp": _A_COMPREHENSION,
+    "DictComp": _A_COMPREHENSION,
+    "GeneratorExp": _A_COMPREHENSION,
+    "Subscript": _INDEXING,
+    "IfExp": _IF_ELSE,
+    "JoinedStr": _A_STRING,
+    "NamedExpr": _ASSIGNMENT,
+}
+
+
 def _describe(node: ast.AST) -> str:
+    kind = type(node).__name__
+    if kind in _WORDS:
+        return Message(_WORDS[kind])
     names = {
-        "Attribute": "attribute access",
         "Lambda": "lambda",
-        "ListComp": "a comprehension",
-        "SetComp": "a comprehension",
-        "DictComp": "a comprehension",
-        "GeneratorExp": "a comprehension",
-        "Subscript": "indexing",
         "Mod": "%",
         "FloorDiv": "//",
         "MatMult": "@",
@@ -250,15 +345,11 @@ def _describe(node: ast.AST) -> str:
         "Invert": "~",
         "Not": "not",
         "BoolOp": "and/or",
-        "IfExp": "if/else (use where(condition, a, b))",
         "In": "in",
         "NotIn": "not in",
         "Is": "is",
         "IsNot": "is not",
-        "JoinedStr": "a string",
-        "NamedExpr": "assignment",
     }
-    kind = type(node).__name__
     return names.get(kind, kind.lower())
 
 
@@ -282,19 +373,17 @@ def _constant_value(node: ast.AST) -> float | None:
 
 def _precheck(text: str) -> None:
     if not isinstance(text, str):
-        raise ExpressionError("the expression must be text")
+        raise ExpressionError(Message(_NOT_TEXT))
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"expression too long ({len(text)} characters; at most {MAX_LENGTH})")
+        raise ExpressionError(Message(_TOO_LONG, length=len(text), limit=MAX_LENGTH))
     if not text.strip():
-        raise ExpressionError("the expression is empty")
+        raise ExpressionError(Message(_EMPTY))
     depth = 0
     for index, char in enumerate(text):
         if char in "([{":
             depth += 1
             if depth > MAX_NESTING:
-                raise ExpressionError(
-                    f"too many nested parentheses (at most {MAX_NESTING})", index + 1
-                )
+                raise ExpressionError(Message(_TOO_MANY_PARENTHESES, limit=MAX_NESTING), index + 1)
         elif char in ")]}":
             depth -= 1
 
@@ -328,7 +417,7 @@ def _evaluate(node: ast.AST, env: Env) -> Any:
             return np.where(np.asarray(args[0]) != 0, args[1], args[2])
         kwargs = {k.arg: float(_evaluate(k.value, env)) for k in node.keywords if k.arg}
         return ACTIVATIONS.scalar()[name].forward(args[0], **kwargs)
-    raise ExpressionError(f"{_describe(node)} is not allowed", _column(node))
+    raise ExpressionError(Message(_NOT_ALLOWED, what=_describe(node)), _column(node))
 
 
 @dataclass(frozen=True)
@@ -359,7 +448,7 @@ class CustomExpression:
         """f(x) at the given parameter values, vectorised."""
         missing = [p for p in self.parameters if p not in params]
         if missing:
-            raise ExpressionError(f"no value for parameter {missing[0]!r}")
+            raise ExpressionError(Message(_NO_VALUE, name=missing[0]))
         x = np.asarray(x, dtype=np.float64)
         with np.errstate(all="ignore"):
             value = _evaluate(self.tree.body, {**params, "x": x})
@@ -397,19 +486,172 @@ def parse_expression(text: str) -> CustomExpression:
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        message = (exc.msg or "invalid syntax").replace("'(' was never closed", "unclosed '('")
-        raise ExpressionError(f"syntax error: {message}", max(1, exc.offset or 1)) from None
+        detail = _syntax_detail(exc.msg or "invalid syntax")
+        raise ExpressionError(
+            Message(_SYNTAX_ERROR, detail=detail), max(1, exc.offset or 1)
+        ) from None
     except (ValueError, MemoryError, RecursionError):
-        raise ExpressionError("the expression cannot be read") from None
+        raise ExpressionError(Message(_CANNOT_READ)) from None
     checker = _Checker()
     checker.check(tree.body)
     return CustomExpression(text=text.strip(), parameters=tuple(checker.parameters), tree=tree)
 
 
+def _syntax_detail(message: str) -> str:
+    """Python's syntax message, translatable where it is one the grammar commonly meets."""
+    if message in _SYNTAX_DETAILS:
+        return Message(_SYNTAX_DETAILS[message])
+    for pattern, wording in (("unmatched ", _UNMATCHED), ("", _NEVER_CLOSED)):
+        suffix = "" if pattern else " was never closed"
+        if message.startswith(pattern) and message.endswith(suffix):
+            bracket = message[len(pattern) : len(message) - len(suffix)]
+            if len(bracket) == 3 and bracket[0] == bracket[2] == "'":
+                return Message(wording, bracket=bracket)
+    return message
+
+
 # -- a custom expression as a catalog activation --------------------------------------------------
 #: Parameters the user has not given a range take this one.
 DEFAULT_PARAM_RANGE = (-10.0, 10.0)
-_PROBE = np.concatenate([-np.logspace(3, -3, 300), [0.0], np.logspace(-3, 3, 300)])
+#: Where properties are estimated: 0 and ±10⁻⁴ … ±10⁶, 100 points a decade (then ±inf).
+_MAGNITUDES = np.logspace(-4, 6, 1001)
+_PROBE = np.concatenate([-_MAGNITUDES[::-1], [0.0], _MAGNITUDES])
+#: Index of |x| = 10⁴ and 10⁵ among the magnitudes: the tails are judged over the last decades.
+_TAIL_4, _TAIL_5 = 800, 900
+#: Exact zeros count as a dead interval only for |x| ≤ this: further out exp(-x²) or
+#: x·sigmoid(x) underflow to 0 in floating point without being 0.
+_SPARSE_WINDOW = 10.0
+#: |f′| in the last decade of a tail at most this share of its size near the origin: saturating.
+_SATURATION_SHARE = 1e-3
+#: Probabilists' Gauss–Hermite rule for E f(Z), Z ~ N(0, 1).
+_HERMITE_NODES, _HERMITE_WEIGHTS = np.polynomial.hermite_e.hermegauss(121)
+_HERMITE_WEIGHTS = _HERMITE_WEIGHTS / math.sqrt(2.0 * math.pi)
+
+_Curve = Callable[[FloatArray, Mapping[str, ParamValue]], FloatArray]
+
+
+def estimate_properties(f: _Curve, df: _Curve, params: Mapping[str, ParamValue]) -> Properties:
+    """Range, monotonicity, ... of x ↦ ``f(x, params)`` judged numerically (f′ is ``df``).
+
+    f and f′ are evaluated at 0, at ±10⁻⁴ … ±10⁶ and at ±inf. The range is the hull of the finite
+    values, refined near an interior extremum; a side is unbounded (±inf) when f is infinite at
+    ±inf or somewhere on the grid, or when the running extreme of a tail keeps growing over its
+    last decades (log x does, softsign does not). ``sparse``: exact zeros at neighbouring points
+    with |x| ≤ 10 (an interval, not the single zero of x·sigmoid(x) or an underflow far out);
+    ``saturating``: |f′| in the last decade of a tail is below 10⁻³ of its size for |x| ≤ 10;
+    ``zero_centred``: |E f(Z)| < 0.05 sd f(Z) for Z ~ N(0, 1) (Gauss–Hermite), as the catalog.
+    """
+    x = _PROBE
+    with np.errstate(all="ignore"):
+        values = np.asarray(f(x, params), dtype=np.float64)
+        slopes = np.asarray(df(x, params), dtype=np.float64)
+        limits = np.asarray(f(np.array([-math.inf, math.inf]), params), dtype=np.float64)
+        lo, hi = _estimated_range(f, params, values, limits)
+        finite = values[np.isfinite(values)]
+        steps = np.diff(finite)
+        f0 = float(f(np.zeros(1), params)[0])
+        d0 = float(df(np.zeros(1), params)[0])
+        return Properties(
+            output_range=(lo, hi),
+            monotonic=bool(finite.size and (np.all(steps >= 0) or np.all(steps <= 0))),
+            smoothness=Smoothness.C0,
+            zero_centred=_zero_centred(f, params),
+            saturating=_saturating(x, slopes),
+            sparse=_sparse(x, values),
+            identity_near_origin=bool(f0 == 0 and abs(d0 - 1) < 1e-12),
+        )
+
+
+def _estimated_range(
+    f: _Curve, params: Mapping[str, ParamValue], values: FloatArray, limits: FloatArray
+) -> tuple[float, float]:
+    finite = np.isfinite(values)
+    known = np.concatenate([values[finite], limits[np.isfinite(limits)]])
+    if not known.size:
+        return -math.inf, math.inf
+    lo, hi = float(known.min()), float(known.max())
+    unbounded_below = bool(np.any(values == -math.inf) or np.any(limits == -math.inf))
+    unbounded_above = bool(np.any(values == math.inf) or np.any(limits == math.inf))
+    if lo == float(values[finite].min()):
+        refined = _refined_extreme(f, params, values, lowest=True)
+        # Zooming in found far lower values: a pole (1/x near 0), not a minimum.
+        unbounded_below |= refined < lo - 10 * (abs(lo) + 1)
+        lo = min(lo, refined)
+    if hi == float(values[finite].max()):
+        refined = _refined_extreme(f, params, values, lowest=False)
+        unbounded_above |= refined > hi + 10 * (abs(hi) + 1)
+        hi = max(hi, refined)
+    middle = len(_MAGNITUDES)
+    tails = (values[middle::-1], values[middle:])  # each from 0 outwards
+    for tail, limit in zip(tails, limits, strict=True):
+        if math.isfinite(limit):
+            continue  # the limit bounds this tail
+        tail = tail[1:]  # aligned with _MAGNITUDES
+        unbounded_above |= _keeps_growing(
+            np.fmax.accumulate(np.where(np.isnan(tail), -np.inf, tail))
+        )
+        unbounded_below |= _keeps_growing(
+            -np.fmin.accumulate(np.where(np.isnan(tail), np.inf, tail))
+        )
+    return (-math.inf if unbounded_below else lo), (math.inf if unbounded_above else hi)
+
+
+def _keeps_growing(envelope: FloatArray) -> bool:
+    """True when a running maximum still grows over the last decade at least half as much as
+    over the decade before (log x, x, x·sin x), not when it levels off (softsign, tanh)."""
+    a, b, c = (float(envelope[i]) for i in (_TAIL_4, _TAIL_5, -1))
+    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)):
+        return False
+    late, early = c - b, b - a
+    return late > 1e-9 * max(1.0, abs(c)) and late >= 0.5 * early
+
+
+def _refined_extreme(
+    f: _Curve, params: Mapping[str, ParamValue], values: FloatArray, lowest: bool
+) -> float:
+    """The grid's extreme value, sharpened by zooming into its neighbourhood three times."""
+    sign = 1.0 if lowest else -1.0
+    scores = np.where(np.isfinite(values), sign * values, np.inf)
+    index = int(np.argmin(scores))
+    best = float(values[index])
+    if not 0 < index < len(_PROBE) - 1:
+        return best
+    left, right = float(_PROBE[index - 1]), float(_PROBE[index + 1])
+    for _ in range(3):
+        xs = np.linspace(left, right, 201)
+        local = np.asarray(f(xs, params), dtype=np.float64)
+        local_scores = np.where(np.isfinite(local), sign * local, np.inf)
+        at = int(np.argmin(local_scores))
+        if not math.isfinite(local_scores[at]):
+            break
+        best = min(best, float(local[at])) if lowest else max(best, float(local[at]))
+        left, right = float(xs[max(at - 1, 0)]), float(xs[min(at + 1, len(xs) - 1)])
+    return best
+
+
+def _sparse(x: FloatArray, values: FloatArray) -> bool:
+    zero = (values == 0) & (np.abs(x) <= _SPARSE_WINDOW)
+    return bool(np.any(zero[1:] & zero[:-1]))
+
+
+def _saturating(x: FloatArray, slopes: FloatArray) -> bool:
+    near = np.abs(slopes[(np.abs(x) <= 10) & np.isfinite(slopes)])
+    scale = float(near.max()) if near.size else 0.0
+    middle = len(_MAGNITUDES)
+    for tail in (slopes[: middle - _TAIL_5], slopes[middle + 1 + _TAIL_5 :]):
+        finite = np.abs(tail[np.isfinite(tail)])
+        if finite.size * 2 > tail.size and float(finite.max()) <= _SATURATION_SHARE * scale:
+            return True
+    return False
+
+
+def _zero_centred(f: _Curve, params: Mapping[str, ParamValue]) -> bool:
+    values = np.asarray(f(_HERMITE_NODES, params), dtype=np.float64)
+    if not np.all(np.isfinite(values)):
+        return False
+    mean = float(_HERMITE_WEIGHTS @ values)
+    spread = float(_HERMITE_WEIGHTS @ (values - mean) ** 2)
+    return abs(mean) < 0.05 * math.sqrt(max(spread, 0.0))
 
 
 @dataclass(frozen=True)
@@ -441,19 +683,19 @@ class CustomDefinition:
     def from_dict(cls, data: Mapping[str, Any]) -> CustomDefinition:
         """The inverse of :meth:`to_dict`; ``ValueError`` naming the bad field."""
         if not isinstance(data, Mapping):
-            raise ValueError("a custom activation must be an object")
+            raise ValueError(Message(_NOT_AN_OBJECT))
         name, expression = data.get("name"), data.get("expression")
         if not isinstance(name, str) or not name.strip() or len(name) > 80:
-            raise ValueError("custom activation 'name' must be a short non-empty text")
+            raise ValueError(Message(_BAD_NAME))
         if not isinstance(expression, str):
-            raise ValueError("custom activation 'expression' must be text")
+            raise ValueError(Message(_BAD_EXPRESSION))
         raw = data.get("params", [])
         if not isinstance(raw, list):
-            raise ValueError("custom activation 'params' must be a list")
+            raise ValueError(Message(_BAD_PARAMS))
         specs = []
         for index, item in enumerate(raw):
             if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
-                raise ValueError(f"custom activation params[{index}] needs a 'name'")
+                raise ValueError(Message(_PARAM_NEEDS_NAME, index=index))
             try:
                 specs.append(
                     custom_param(
@@ -461,7 +703,7 @@ class CustomDefinition:
                     )
                 )
             except (TypeError, ValueError) as exc:
-                raise ValueError(f"custom activation params[{index}]: {exc}") from None
+                raise ValueError(Message(_BAD_PARAM, index=index, reason=reason_of(exc))) from None
         return cls(name=name.strip(), expression=expression, params=tuple(specs))
 
 
@@ -470,22 +712,22 @@ def custom_param(
 ) -> ParamSpec:
     """A ParamSpec for a user parameter; missing numbers take 1.0 and the default range."""
 
-    def number(value: object, fallback: float, label: str) -> float:
+    def number(value: object, fallback: float, label: Message) -> float:
         if value is None:
             return fallback
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"{label} of {name!r} must be a number")
+            raise ValueError(Message(_BOUND_NOT_A_NUMBER, label=label, name=name))
         if not math.isfinite(value):
-            raise ValueError(f"{label} of {name!r} must be finite")
+            raise ValueError(Message(_BOUND_NOT_FINITE, label=label, name=name))
         return float(value)
 
-    lo = number(minimum, DEFAULT_PARAM_RANGE[0], "minimum")
-    hi = number(maximum, DEFAULT_PARAM_RANGE[1], "maximum")
+    lo = number(minimum, DEFAULT_PARAM_RANGE[0], Message(_MINIMUM))
+    hi = number(maximum, DEFAULT_PARAM_RANGE[1], Message(_MAXIMUM))
     if not lo < hi:
-        raise ValueError(f"minimum of {name!r} must be below its maximum")
-    value = number(default, min(max(1.0, lo), hi), "default")
+        raise ValueError(Message(_EMPTY_RANGE, name=name))
+    value = number(default, min(max(1.0, lo), hi), Message(_DEFAULT))
     if not lo <= value <= hi:
-        raise ValueError(f"default of {name!r} must lie in [{lo:g}, {hi:g}]")
+        raise ValueError(Message(_DEFAULT_OUTSIDE, name=name, lo=f"{lo:g}", hi=f"{hi:g}"))
     return ParamSpec(name, value, lo, hi, description=f"user parameter {name}")
 
 
@@ -507,22 +749,13 @@ def build_activation(definition: CustomDefinition) -> Activation:
     def derivative_kernel(x: FloatArray, **params: ParamValue) -> FloatArray:
         return derivative(x, params)
 
+    @functools.lru_cache(maxsize=16)
+    def estimated_at(key: tuple[tuple[str, ParamValue], ...]) -> Properties:
+        return estimate_properties(expression, derivative, dict(key))
+
     def estimated(params: Mapping[str, ParamValue]) -> Properties:
-        f, d = expression(_PROBE, params), derivative(_PROBE, params)
-        finite = f[np.isfinite(f)]
-        lo = float(finite.min()) if finite.size else -math.inf
-        hi = float(finite.max()) if finite.size else math.inf
-        f0, d0 = expression(np.zeros(1), params)[0], derivative(np.zeros(1), params)[0]
-        steps = np.diff(f)
-        return Properties(
-            output_range=(lo, hi),
-            monotonic=bool(np.all(steps >= 0) or np.all(steps <= 0)),
-            smoothness=Smoothness.C0,
-            zero_centred=bool(lo < 0 < hi),
-            saturating=bool(abs(d[0]) < 1e-6 or abs(d[-1]) < 1e-6),
-            sparse=bool(np.mean(f == 0) > 0.01),
-            identity_near_origin=bool(f0 == 0 and abs(d0 - 1) < 1e-12),
-        )
+        # Each property rule asks separately; one estimate serves them all.
+        return estimated_at(tuple(sorted(params.items())))
 
     rules = PropertyRules(
         output_range=lambda p: estimated(p).output_range,
@@ -542,8 +775,8 @@ def build_activation(definition: CustomDefinition) -> Activation:
         derivative_kernel=derivative_kernel,
         rules=rules,
         description=Description(
-            summary=f"Your own function: {expression.text}.",
-            usage=f"Derivative (symbolic): {derivative.text}",
+            summary=Message(_YOUR_OWN, expression=expression.text),
+            usage=Message(_SYMBOLIC, derivative=derivative.text),
         ),
         params=specs,
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import TypeAlias, TypeVar
 
 from .activation import Activation, Family, VectorActivation
+from .messages import Message, template
 
 AnyActivation: TypeAlias = Activation | VectorActivation
 _A = TypeVar("_A", Activation, VectorActivation)
@@ -20,6 +21,17 @@ _FAMILY_ORDER = {family: index for index, family in enumerate(Family)}
 
 #: Keys of user-defined activations start with this; only they can be replaced or removed.
 CUSTOM_PREFIX = "custom:"
+
+# User-visible refusals (translated through actexplorer.core.locale).
+_BAD_CUSTOM_KEY = template("custom activation keys start with {prefix!r}; got {key!r}")
+_ALIAS_TAKEN = template("{key!r} is a built-in activation's alias")
+_NOTHING_TO_REMOVE = template("no activation {key!r} to remove")
+_BUILT_IN = template("{key!r} is built in and cannot be removed")
+_KEY_NOT_TEXT = template("activation keys are strings; got {key!r}")
+_UNKNOWN_ACTIVATION = template("unknown activation {key!r}{hint}")
+_DID_YOU_MEAN = template("; did you mean {names}?")
+_EITHER = template("{first} or {second}")
+_VECTOR_HAS_NO_CURVE = template("{key!r} is a vector activation; it has no curve over x")
 
 
 class Catalog(Mapping[str, AnyActivation]):
@@ -55,20 +67,20 @@ class Catalog(Mapping[str, AnyActivation]):
         if not isinstance(activation, Activation):
             raise ValueError("a custom activation must be a scalar Activation")
         if not key.startswith(CUSTOM_PREFIX) or len(key) == len(CUSTOM_PREFIX):
-            raise ValueError(f"custom activation keys start with {CUSTOM_PREFIX!r}; got {key!r}")
+            raise ValueError(Message(_BAD_CUSTOM_KEY, prefix=CUSTOM_PREFIX, key=key))
         if activation.aliases:
             raise ValueError("custom activations have no aliases")
         if key in self._aliases:
-            raise ValueError(f"{key!r} is a built-in activation's alias")
+            raise ValueError(Message(_ALIAS_TAKEN, key=key))
         self._items = {**self._items, key: activation}
         return activation
 
     def remove(self, key: str) -> AnyActivation:
         """Remove the user-defined activation ``key`` and return it; built-ins are refused."""
         if not isinstance(key, str) or key not in self._items:
-            raise KeyError(f"no activation {key!r} to remove")
+            raise KeyError(Message(_NOTHING_TO_REMOVE, key=key))
         if not self.is_custom(key):
-            raise ValueError(f"{key!r} is built in and cannot be removed")
+            raise ValueError(Message(_BUILT_IN, key=key))
         items = dict(self._items)
         removed = items.pop(key)
         self._items = items
@@ -126,7 +138,7 @@ class Catalog(Mapping[str, AnyActivation]):
     def resolve(self, key: str) -> AnyActivation:
         """The activation called ``key`` (or one of its aliases); ``KeyError`` with a hint."""
         if not isinstance(key, str):
-            raise KeyError(f"activation keys are strings; got {key!r}")
+            raise KeyError(Message(_KEY_NOT_TEXT, key=key))
         canonical = self._aliases.get(key, key)
         if canonical in self._items:
             return self._items[canonical]
@@ -136,8 +148,8 @@ class Catalog(Mapping[str, AnyActivation]):
             return self._items[folded]
         candidates = [*self._items, *self._aliases]
         close = difflib.get_close_matches(folded, candidates, n=3, cutoff=0.6)
-        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-        raise KeyError(f"unknown activation {key!r}{hint}")
+        hint = Message(_DID_YOU_MEAN, names=_either(close)) if close else ""
+        raise KeyError(Message(_UNKNOWN_ACTIVATION, key=key, hint=hint))
 
 
 #: Every registered activation, scalar and vector, in picker order.
@@ -158,5 +170,12 @@ def get_scalar(key: str) -> Activation:
     """Like :func:`get`, but refuses vector activations with a ``KeyError``."""
     activation = get(key)
     if not isinstance(activation, Activation):
-        raise KeyError(f"{key!r} is a vector activation; it has no curve over x")
+        raise KeyError(Message(_VECTOR_HAS_NO_CURVE, key=key))
     return activation
+
+
+def _either(names: list[str]) -> str:
+    """``'a' or 'b' or 'c'``, with the joining word translatable."""
+    if len(names) == 1:
+        return repr(names[0])
+    return Message(_EITHER, first=_either(names[:-1]), second=repr(names[-1]))

@@ -24,6 +24,18 @@ from typing import Any, TypeVar
 import numpy as np
 
 from .activation import FloatArray, ParamSpec
+from .messages import Message, template
+
+# User-visible refusals (translated through actexplorer.core.locale).
+_HIGH_NOT_ABOVE_LOW = template("parameter 'high' must be greater than 'low' ({low}); got {high}")
+_UNKNOWN_DISTRIBUTION = template("unknown input distribution {kind!r} (one of {kinds}){hint}")
+_UNKNOWN_PARAMETER = template(
+    "unknown parameter {name!r} for the {kind} distribution (takes {names}){hint}"
+)
+_DID_YOU_MEAN = template("; did you mean {name!r}?")
+_COUNT_NOT_AN_INTEGER = template("the sample count must be an integer; got {value}")
+_COUNT_OUT_OF_RANGE = template("the sample count must lie in [{lo}, {hi}]; got {value}")
+_BAD_SEED = template("the seed must be a non-negative integer; got {value}")
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -119,9 +131,7 @@ def _uniform_pdf(x: FloatArray, p: Mapping[str, float]) -> FloatArray:
 
 def _uniform_check(p: Mapping[str, float]) -> None:
     if not p["low"] < p["high"]:
-        raise ValueError(
-            f"parameter 'high' must be greater than 'low' ({p['low']:g}); got {p['high']:g}"
-        )
+        raise ValueError(Message(_HIGH_NOT_ABOVE_LOW, low=f"{p['low']:g}", high=f"{p['high']:g}"))
 
 
 def _laplace_sample(rng: np.random.Generator, out: FloatArray, p: Mapping[str, float]) -> None:
@@ -246,10 +256,14 @@ class InputDistribution:
     def __post_init__(self) -> None:
         if self.kind not in DISTRIBUTIONS:
             close = difflib.get_close_matches(str(self.kind), list(DISTRIBUTIONS), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = Message(_DID_YOU_MEAN, name=close[0]) if close else ""
             raise KeyError(
-                f"unknown input distribution {self.kind!r} "
-                f"(one of {', '.join(DISTRIBUTIONS)}){hint}"
+                Message(
+                    _UNKNOWN_DISTRIBUTION,
+                    kind=self.kind,
+                    kinds=", ".join(DISTRIBUTIONS),
+                    hint=hint,
+                )
             )
         spec = DISTRIBUTIONS[self.kind]
         given = dict(self.params)
@@ -261,10 +275,15 @@ class InputDistribution:
             name = next(iter(given))
             names = [p.name for p in spec.params]
             close = difflib.get_close_matches(name, names, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = Message(_DID_YOU_MEAN, name=close[0]) if close else ""
             raise ValueError(
-                f"unknown parameter {name!r} for the {self.kind} distribution "
-                f"(takes {', '.join(names)}){hint}"
+                Message(
+                    _UNKNOWN_PARAMETER,
+                    name=name,
+                    kind=self.kind,
+                    names=", ".join(names),
+                    hint=hint,
+                )
             )
         spec.check(resolved)
         object.__setattr__(self, "params", MappingProxyType(resolved))
@@ -317,10 +336,15 @@ class InputDistribution:
 def check_sample_count(n: object) -> int:
     """``n`` as an int if it is an integer in [MIN_SAMPLES, MAX_SAMPLES], else ``ValueError``."""
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise ValueError(f"the sample count must be an integer; got {n!r}")
+        raise ValueError(Message(_COUNT_NOT_AN_INTEGER, value=repr(n)))
     if not MIN_SAMPLES <= int(n) <= MAX_SAMPLES:
         raise ValueError(
-            f"the sample count must lie in [{MIN_SAMPLES:,}, {MAX_SAMPLES:,}]; got {int(n):,}"
+            Message(
+                _COUNT_OUT_OF_RANGE,
+                lo=f"{MIN_SAMPLES:,}",
+                hi=f"{MAX_SAMPLES:,}",
+                value=f"{int(n):,}",
+            )
         )
     return int(n)
 
@@ -328,7 +352,7 @@ def check_sample_count(n: object) -> int:
 def check_seed(seed: object) -> int:
     """``seed`` as an int if it is a non-negative integer, else ``ValueError``."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or int(seed) < 0:
-        raise ValueError(f"the seed must be a non-negative integer; got {seed!r}")
+        raise ValueError(Message(_BAD_SEED, value=repr(seed)))
     return int(seed)
 
 

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .activation import Activation, FloatArray, ParamValue
+from .messages import Message, template
 from .sampling import (
     BLOCK,
     DEFAULT_SAMPLES,
@@ -39,6 +40,12 @@ from .sampling import (
     draw_samples,
     run_blocks,
 )
+
+# User-visible refusals (translated through actexplorer.core.locale).
+_BAD_RANGE = template("{name} must be two finite numbers lo < hi; got {value}")
+_BAD_BINS = template("bins must be an integer in [1, {limit}]; got {value}")
+_BAD_THRESHOLD = template("saturation_threshold must be a positive number; got {value}")
+_BAD_MOMENTS = template("need a finite mean and std ≥ 0; got mean={mean}, std={std}")
 
 __all__ = [
     "DEFAULT_SAMPLES",
@@ -196,7 +203,7 @@ def _check_range(name: str, value: tuple[float, float] | None) -> tuple[float, f
         return None
     lo, hi = (float(v) for v in value)
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise ValueError(f"{name} must be two finite numbers lo < hi; got {value!r}")
+        raise ValueError(Message(_BAD_RANGE, name=name, value=repr(value)))
     return (lo, hi)
 
 
@@ -388,11 +395,11 @@ def sample_stats(
         or not isinstance(bins, (int, np.integer))
         or not 1 <= bins <= MAX_BINS
     ):
-        raise ValueError(f"bins must be an integer in [1, {MAX_BINS}]; got {bins!r}")
+        raise ValueError(Message(_BAD_BINS, limit=MAX_BINS, value=repr(bins)))
     bins = int(bins)
     threshold = float(saturation_threshold)
     if not (math.isfinite(threshold) and threshold > 0):
-        raise ValueError(f"saturation_threshold must be a positive number; got {threshold!r}")
+        raise ValueError(Message(_BAD_THRESHOLD, value=repr(threshold)))
     fixed_out = _check_range("output_range", output_range)
     fixed_der = _check_range("derivative_range", derivative_range)
     resolved = activation.resolve(params)
@@ -658,7 +665,7 @@ def normal_moments(
         raise TypeError(f"normal_moments needs a scalar Activation; got {activation!r}")
     mean, std = float(mean), float(std)
     if not (math.isfinite(mean) and math.isfinite(std) and std >= 0):
-        raise ValueError(f"need a finite mean and std ≥ 0; got mean={mean!r}, std={std!r}")
+        raise ValueError(Message(_BAD_MOMENTS, mean=repr(mean), std=repr(std)))
     resolved = activation.resolve(params)
     if std == 0.0:
         f, d = activation.value_and_derivative(np.array([mean]), **resolved)

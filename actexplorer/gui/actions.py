@@ -35,8 +35,9 @@ Text = str | Callable[[], str]
 class ActionSpec:
     """One menu entry: where it goes, its text and shortcut, and what it does.
 
-    ``trigger`` maps the window to the slot. A ``checkable`` action's slot receives the new
-    checked state; any other slot is called without arguments. Actions sharing a ``group`` are
+    ``trigger`` maps the window to the slot, each time the action fires: what the slot belongs
+    to may be built on first use. A ``checkable`` action's slot receives the new checked state;
+    any other slot is called without arguments. Actions sharing a ``group`` are
     exclusive choices (checkable, like radio buttons). ``separator`` starts a new section: a line
     before the entry, or before its submenu when the entry is the first of a new submenu.
     ``text`` and ``tip`` are marked ``QT_TRANSLATE_NOOP("Actions", ...)``; each title of ``menu``
@@ -545,13 +546,25 @@ def _retranslate(
 
 
 class _Call:
-    """Calls ``slot`` without the arguments a signal sends (``triggered`` sends ``checked``)."""
+    """Calls the slot ``trigger`` maps ``window`` to, passing on what the signal sends only when
+    ``with_arguments`` (``triggered`` sends ``checked``, which most slots do not take)."""
 
-    def __init__(self, slot: Callable[[], Any]) -> None:
-        self._slot = slot
+    def __init__(
+        self,
+        window: MainWindow,
+        trigger: Callable[[MainWindow], Callable[..., Any]],
+        with_arguments: bool = False,
+    ) -> None:
+        self._window = window
+        self._trigger = trigger
+        self._with_arguments = with_arguments
 
-    def __call__(self, *_: object) -> None:
-        self._slot()
+    def __call__(self, *args: object) -> None:
+        slot = self._trigger(self._window)
+        if self._with_arguments:
+            slot(*args)
+        else:
+            slot()
 
 
 def build_menus(
@@ -591,7 +604,6 @@ def build_menus(
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
         _set_texts(action, spec)
-        slot = spec.trigger(window)
         if spec.group is not None:
             action.setCheckable(True)
             group = groups.get(spec.group)
@@ -599,12 +611,12 @@ def build_menus(
                 group = groups[spec.group] = QActionGroup(parent)
                 group.setObjectName(f"group_{spec.group}")
             group.addAction(action)
-            action.triggered.connect(_Call(slot))
+            action.triggered.connect(_Call(window, spec.trigger))
         elif spec.checkable:
             action.setCheckable(True)
-            action.toggled.connect(slot)
+            action.toggled.connect(_Call(window, spec.trigger, with_arguments=True))
         else:
-            action.triggered.connect(_Call(slot))
+            action.triggered.connect(_Call(window, spec.trigger))
         menu.addAction(action)
         actions[spec.name] = action
     # Menus and actions get no LanguageChange of their own: the window's tells them.

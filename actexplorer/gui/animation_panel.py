@@ -3,9 +3,11 @@
 The panel builds a :class:`~actexplorer.animation.ParameterAnimation` from its controls and, while
 playing, a timer writes ``value_at(t)`` into the state with :meth:`ExplorerState.set_param`, the
 call the parameter panel makes; the plots and every other view follow through the state's events.
-A whole run is one undo step (a gesture of the window's history, when it has one). Playing stops
-when the function changes, the window closes, the dock is closed or someone else moves the
-parameter (the parameter panel, undo, a preset): the animation pauses where it is.
+A whole run is one undo step (a gesture of the window's history, when it has one, scoped to the
+parameter played). Playing stops when the function changes, the window closes, the dock is closed,
+someone else moves the parameter (the parameter panel, undo, a preset) or anything else changes
+(the next scene, a pin, a zoom key): the animation pauses where it is, and that change is an undo
+step of its own.
 
 The scrub slider shows where the parameter is along the sweep (``from`` at the left, ``to`` at
 the right); dragging it pauses and sets the value. Export GIF… draws one cycle into an animated
@@ -80,6 +82,10 @@ _MODE_TEXTS = {
     "pingpong": QT_TRANSLATE_NOOP("AnimationPanel", "Ping-pong"),
 }
 _PROBE = np.zeros(4)
+#: Undo labels of a run and of a scrub drag: English templates the history fills with the
+#: parameter's name; the Edit menu translates them from the table in scene_commands.
+ANIMATE_LABEL = "animate {name}"
+SCRUB_LABEL = "scrub {name}"
 
 
 class AnimationPanel(QDockWidget):
@@ -391,7 +397,7 @@ class AnimationPanel(QDockWidget):
             return self._build()
         except ValueError as exc:
             if report:
-                self.show_message(str(exc))
+                self.show_message(core_locale.error_text(exc))
             return None
 
     def _build(self) -> ParameterAnimation:
@@ -427,7 +433,7 @@ class AnimationPanel(QDockWidget):
         progress = self._progress
         if anim.mode == "once" and progress >= 1.0:
             progress = 0.0
-        self._hold_gesture(f"animate {anim.name}")
+        self._hold_gesture(ANIMATE_LABEL, anim.name)
         self._playing = anim
         self._t0 = self.clock() - anim.time_of(progress)
         self.message.hide()
@@ -568,7 +574,7 @@ class AnimationPanel(QDockWidget):
             self._state.set_param(self._spec.name, value)
         except ValueError as exc:
             self.pause()
-            self.show_message(str(exc))
+            self.show_message(core_locale.error_text(exc))
             return False
         finally:
             self._writing = False
@@ -589,7 +595,7 @@ class AnimationPanel(QDockWidget):
                     act.value_and_derivative(_PROBE, **params)
         except (ValueError, TypeError, ArithmeticError) as exc:
             return self.tr("{value} is refused: {reason}").format(
-                value=caption(name, value), reason=exc
+                value=caption(name, value), reason=core_locale.error_text(exc)
             )
         return None
 
@@ -679,7 +685,7 @@ class AnimationPanel(QDockWidget):
     def _scrub_pressed(self) -> None:
         self.pause()
         if self._spec is not None:
-            self._hold_gesture(f"scrub {self._spec.name}")
+            self._hold_gesture(SCRUB_LABEL, self._spec.name)
 
     def _scrub_released(self) -> None:
         self._release_gesture()
@@ -688,18 +694,31 @@ class AnimationPanel(QDockWidget):
         self.scrub_to(step / SCRUB_STEPS)
 
     # -- undo ----------------------------------------------------------------------------------
-    def _hold_gesture(self, label: str) -> None:
+    def _hold_gesture(self, label: str, name: str) -> None:
         if self._gesture is not None:
             return
         history = getattr(self._window, "history", None)
         if history is not None and hasattr(history, "begin_gesture"):
-            history.begin_gesture(label)
+            # Scoped to the parameter: any other change closes the run's step before it is
+            # recorded (and pauses, through interrupted), so undo never takes it along.
+            history.begin_gesture(label, scope=(f"explorer.params.{name}",), name=name)
+            history.interrupted.connect(self._gesture_interrupted)
             self._gesture = history
 
     def _release_gesture(self) -> None:
         history, self._gesture = self._gesture, None
         if history is not None:
+            history.interrupted.disconnect(self._gesture_interrupted)
             history.end_gesture()
+
+    def _gesture_interrupted(self) -> None:
+        """The history closed this panel's gesture (another change, undo): stop here."""
+        history, self._gesture = self._gesture, None
+        if history is not None:
+            history.interrupted.disconnect(self._gesture_interrupted)
+        if self.playing:
+            self.pause()
+            self.show_message(self.tr("Paused: something else was changed."))
 
     # -- GIF -------------------------------------------------------------------------------------
     def _histograms_available(self) -> bool:
@@ -770,7 +789,7 @@ class AnimationPanel(QDockWidget):
             try:
                 anim = self._build()
             except ValueError as exc:
-                return None, str(exc)
+                return None, core_locale.error_text(exc)
         for value in sample_values(anim):
             refusal = self._refusal(anim.name, value)
             if refusal is not None:

@@ -173,6 +173,8 @@ class PropertiesCard(QWidget):
         # over a fine grid, and the card is told the same parameters again (theme changes, a
         # function picked again, a slider dragged back and forth).
         self._facts: OrderedDict[tuple[tuple[str, Any], ...], tuple[str, ...]] = OrderedDict()
+        # The parameter setting whose facts are shown (None: none yet, or texts to write again).
+        self._shown_setting: tuple[tuple[str, Any], ...] | None = None
 
         self.name_label = _label(name="cardName")
         font = QFont(self.font())
@@ -277,6 +279,7 @@ class PropertiesCard(QWidget):
         """Show ``act``'s facts at ``params`` (missing names take defaults) and its texts."""
         if act is not self._act:
             self._facts.clear()
+        self._shown_setting = None
         self._act = act
         self._params = dict(params or {})
         self.name_label.setText(core_locale.display_name(act))
@@ -292,8 +295,10 @@ class PropertiesCard(QWidget):
         """Recompute the facts that depend on parameters (ELU's range, ...)."""
         if self._act is None or not hasattr(self._act, "properties"):
             return
-        self._params = dict(params)
         key = tuple(sorted(params.items()))
+        if key == self._shown_setting:
+            return  # told the parameters it shows (another field of the state changed)
+        self._params = dict(params)
         texts = self._facts.get(key)
         if texts is None:
             facts = self._act.properties(**dict(params))
@@ -305,6 +310,7 @@ class PropertiesCard(QWidget):
             self._facts.move_to_end(key)
         for (field, _title, _tip), text in zip(self.FACTS, texts, strict=True):
             self._fact_values[field].setText(text)
+        self._shown_setting = key
 
     def fact(self, field: str) -> str:
         """The text shown for one fact, e.g. ``fact("output_range") == "0 to ∞"``."""
@@ -313,11 +319,16 @@ class PropertiesCard(QWidget):
     def _show_description(self) -> None:
         assert self._act is not None
         description = core_locale.describe(self._act)
-        self.summary_label.setText(description.summary)
+        # A custom function's sentences are core messages around the user's expression.
+        self.summary_label.setText(core_locale.message_text(description.summary))
         sections = (
             (self.strengths_title, self.strengths_label, _bullets(description.strengths)),
             (self.weaknesses_title, self.weaknesses_label, _bullets(description.weaknesses)),
-            (self.usage_title, self.usage_label, html.escape(description.usage)),
+            (
+                self.usage_title,
+                self.usage_label,
+                html.escape(core_locale.message_text(description.usage)),
+            ),
         )
         for title, label, text in sections:
             has_text = bool(text) and text != _bullets(())
@@ -372,6 +383,51 @@ def _rule() -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Plain)
     return line
+
+
+class NumberLabel(QLabel):
+    """A right-aligned number (digits of equal width) in a box that only grows.
+
+    A label whose size follows its text makes its layout recompute, and the whole panel repaint,
+    on every new value. At a fixed size (minimum == maximum) Qt leaves the layout alone, so a new
+    value repaints this label only; the box widens when a longer number arrives and fits the text
+    afresh when the font changes.
+    """
+
+    #: Sizes the box before any value arrives: most values are no wider.
+    TYPICAL = "−0.0000"
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setFont(_tabular(self.font()))
+        self._fit(shrink=True)
+
+    def set_number(self, text: str) -> None:
+        """Show ``text``; relayout only when it does not fit the box."""
+        if text == self.text():
+            return
+        self.setText(text)
+        hint = self.sizeHint()
+        if hint.width() > self.width() or hint.height() != self.height():
+            self._fit(shrink=False)
+
+    def _fit(self, *, shrink: bool) -> None:
+        text = self.text()
+        self.setText(self.TYPICAL)
+        typical = self.sizeHint()
+        self.setText(text)
+        hint = self.sizeHint()
+        width = max(typical.width(), hint.width(), 0 if shrink else self.maximumWidth())
+        self.setFixedSize(width, max(typical.height(), hint.height()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the box to the text again when the font changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit(shrink=True)
 
 
 class StatisticsPanel(QWidget):
@@ -459,17 +515,13 @@ class StatisticsPanel(QWidget):
             heading.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(heading, 0, column)
         self._titles: dict[str, QLabel] = {}
-        self._sampled: dict[str, QLabel] = {}
-        self._exact: dict[str, QLabel] = {}
+        self._sampled: dict[str, NumberLabel] = {}
+        self._exact: dict[str, NumberLabel] = {}
         for row, (key, _title, _tip) in enumerate(self.ROWS, start=1):
             title_label = _label(wrap=False)
             title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            sampled = _label(name=f"sampled_{key}", wrap=False)
-            exact = _label(name=f"exact_{key}", wrap=False)
-            for value in (sampled, exact):
-                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                value.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-                value.setFont(_tabular(value.font()))
+            sampled = NumberLabel(f"sampled_{key}")
+            exact = NumberLabel(f"exact_{key}")
             grid.addWidget(title_label, row, 0)
             grid.addWidget(sampled, row, 1)
             grid.addWidget(exact, row, 2)
@@ -509,7 +561,7 @@ class StatisticsPanel(QWidget):
         if stats is None:
             self.samples_label.setText(self.tr("No sample yet"))
             for label in (*self._sampled.values(), *self._exact.values()):
-                label.setText("—")
+                label.set_number("—")
             self._show_exact_column(False)
             self.warning_label.hide()
             return
@@ -527,10 +579,10 @@ class StatisticsPanel(QWidget):
             "mean_abs_derivative": format_number(stats.mean_abs_derivative),
             "mean_sq_derivative": format_number(getattr(stats, "mean_sq_derivative", math.nan)),
         }
-        for key, text in sampled.items():
-            self._sampled[key].setText("—" if text == "NaN" else text)
         if not hasattr(stats, "mean_sq_derivative"):
-            self._sampled["mean_sq_derivative"].setText("—")
+            sampled["mean_sq_derivative"] = "—"
+        for key, text in sampled.items():
+            self._sampled[key].set_number("—" if text == "NaN" else text)
         exact = getattr(stats, "exact", None)
         self._show_exact_column(exact is not None)
         if exact is not None:
@@ -545,14 +597,14 @@ class StatisticsPanel(QWidget):
                 "mean_sq_derivative": format_number(getattr(exact, "mean_sq_derivative", math.nan)),
             }
             for key, label in self._exact.items():
-                label.setText(values.get(key, ""))
+                label.set_number(values.get(key, ""))
         threshold = getattr(stats, "saturation_threshold", None)
         if threshold is not None:
-            self._titles["saturated"].setToolTip(
-                self.tr("Share of inputs with |f′| < {threshold}: gradients vanish there").format(
-                    threshold=format_number(threshold)
-                )
+            tip = self.tr("Share of inputs with |f′| < {threshold}: gradients vanish there").format(
+                threshold=format_number(threshold)
             )
+            if tip != self._titles["saturated"].toolTip():  # the same on every slider step
+                self._titles["saturated"].setToolTip(tip)
         self._show_warnings(stats)
 
     def _show_exact_column(self, visible: bool) -> None:

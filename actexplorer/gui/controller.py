@@ -164,7 +164,7 @@ class ExplorerController(QObject):
         try:
             self.state.params = params
         except ValueError as exc:
-            self.parameters.show_message(str(exc))
+            self.parameters.show_message(core_locale.error_text(exc))
             self._params_changed(self.state.params)
 
     def _pick(self, key: str) -> None:
@@ -174,7 +174,7 @@ class ExplorerController(QObject):
         try:
             self.state.set_param(name, value)
         except ValueError as exc:
-            self.parameters.show_message(str(exc))
+            self.parameters.show_message(core_locale.error_text(exc))
             self.parameters.set_params(self.state.params)
 
     def _preset_chosen(self, framework: str) -> None:
@@ -187,21 +187,21 @@ class ExplorerController(QObject):
         try:
             self.state.set_distribution_param(name, value)
         except ValueError as exc:
-            self.inputs.show_message(str(exc))
+            self.inputs.show_message(core_locale.error_text(exc))
             self.inputs.set_distribution(self.state.distribution)
 
     def _samples_edited(self, value: float) -> None:
         try:
             self.state.n_samples = int(value)
         except ValueError as exc:
-            self.inputs.show_message(str(exc))
+            self.inputs.show_message(core_locale.error_text(exc))
             self.inputs.set_samples(self.state.n_samples)
 
     def _seed_edited(self, value: float) -> None:
         try:
             self.state.seed = int(value)
         except ValueError as exc:
-            self.inputs.show_message(str(exc))
+            self.inputs.show_message(core_locale.error_text(exc))
             self.inputs.set_seed(self.state.seed)
 
     def _show_input_toggled(self, on: bool) -> None:
@@ -217,7 +217,7 @@ class ExplorerController(QObject):
         try:
             self.state.x_range = (low, high)
         except ValueError as exc:
-            self.view.show_message(str(exc))
+            self.view.show_message(core_locale.error_text(exc))
             self.view.set_x_range(*self.state.x_range)
 
     def _x_range_dragged(self, low: float, high: float) -> None:

@@ -44,14 +44,14 @@ def sample_curve(
     grid = np.linspace(lo, hi, points)
     jumps = np.array([b for b in act.jumps(**params) if lo < b < hi], dtype=np.float64)
     kinks = np.array([b for b in act.kinks(**params) if lo < b < hi], dtype=np.float64)
-    breaks = np.union1d(jumps, kinks)
+    breaks = _sorted_unique(jumps, kinks)
     if breaks.size == 0:
         f, df = act.value_and_derivative(grid, **params)
         return CurveData(grid, f, df)
 
     # One nanometre of the window, but never below float64 resolution at b.
     delta = np.maximum((hi - lo) * 1e-9, np.abs(breaks) * 1e-14)
-    x = np.union1d(grid, np.concatenate([breaks - delta, breaks, breaks + delta]))
+    x = _sorted_unique(grid, breaks - delta, breaks, breaks + delta)
     f, df = act.value_and_derivative(x, **params)
     f = f.copy()
     df = df.copy()
@@ -66,6 +66,16 @@ def sample_curve(
         steps = np.abs(left - right) > _DERIVATIVE_JUMP_TOLERANCE * scale
     df[at_break[steps]] = np.nan
     return CurveData(x, f, df)
+
+
+def _sorted_unique(*parts: FloatArray) -> FloatArray:
+    """The distinct values of ``parts``, sorted (``np.union1d`` without its cost at start)."""
+    # np.union1d / np.unique import numpy.ma on first use, which the first paint would wait for.
+    values = np.sort(np.concatenate(parts))
+    keep = np.empty(values.size, dtype=bool)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def log_magnitude(values: FloatArray) -> FloatArray:

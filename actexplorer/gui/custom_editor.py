@@ -12,13 +12,16 @@ on that expression (the thread finishes on its own) and says so; the dialog neve
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.core import ACTIVATIONS
+from actexplorer.core import locale as core_locale
 from actexplorer.core.custom import (
     CustomDefinition,
     CustomExpression,
@@ -64,7 +68,20 @@ PREVIEW_RANGE = (-5.0, 5.0)
 #: At most this many abandoned SymPy threads run at once; then new requests wait.
 MAX_ABANDONED = 2
 
-_COLUMNS = ("Parameter", "Default", "Minimum", "Maximum")
+#: The parameter table's column titles, translated when shown.
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("CustomEditor", "Parameter"),
+    QT_TRANSLATE_NOOP("CustomEditor", "Default"),
+    QT_TRANSLATE_NOOP("CustomEditor", "Minimum"),
+    QT_TRANSLATE_NOOP("CustomEditor", "Maximum"),
+)
+#: The same, as a word inside a sentence ("default of a: ...").
+_FIELDS = (
+    "",
+    QT_TRANSLATE_NOOP("CustomEditor", "default"),
+    QT_TRANSLATE_NOOP("CustomEditor", "minimum"),
+    QT_TRANSLATE_NOOP("CustomEditor", "maximum"),
+)
 
 
 def caret_text(text: str, column: int | None) -> str:
@@ -75,10 +92,27 @@ def caret_text(text: str, column: int | None) -> str:
     return f"{text}\n{' ' * (column - 1)}^"
 
 
-class _DerivativeResult(QObject):
-    """Carries a worker thread's answer to the GUI thread (a queued signal)."""
+class _DerivativeRelay(QObject):
+    """Carries worker threads' answers to the GUI thread (a queued signal).
 
-    ready = Signal(int, object, str, str)
+    One relay serves every builder and is owned by no dialog: a worker still running when its
+    editor is closed and deleted emits on an object that is still alive, and Qt drops the answer
+    because its receiver is gone. ``ready(builder, generation, derivative, latex, error)``.
+    """
+
+    ready = Signal(int, int, object, str, str)
+
+
+_relay: _DerivativeRelay | None = None
+_builder_ids = itertools.count(1)
+
+
+def _derivative_relay() -> _DerivativeRelay:
+    """The relay, created on first use (on the GUI thread) and kept for the program's life."""
+    global _relay
+    if _relay is None:
+        _relay = _DerivativeRelay()
+    return _relay
 
 
 class DerivativeBuilder(QObject):
@@ -96,11 +130,15 @@ class DerivativeBuilder(QObject):
         self._generation = 0
         self._running: dict[int, threading.Thread] = {}
         self._pending: CustomExpression | None = None
-        self._carrier = _DerivativeResult(self)
-        self._carrier.ready.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
+        self._id = next(_builder_ids)
+        self._relay = _derivative_relay()
+        self._relay.ready.connect(self._relayed, Qt.ConnectionType.QueuedConnection)
+        self._attached = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         budget = DERIVATIVE_BUDGET_S if budget_s is None else budget_s
+        #: How long a request may take before :attr:`timedOut` fires.
+        self.budget_s = budget
         self._timer.setInterval(int(budget * 1000))
         self._timer.timeout.connect(self._budget_spent)
         self._current: int | None = None
@@ -130,21 +168,35 @@ class DerivativeBuilder(QObject):
         self._pending = None
         self._timer.stop()
 
+    def detach(self) -> None:
+        """Stop listening for answers (the owner is going away); later answers are dropped."""
+        self.cancel()
+        if self._attached:
+            self._attached = False
+            self._relay.ready.disconnect(self._relayed)
+
     def _start(self, generation: int, expression: CustomExpression) -> None:
-        carrier = self._carrier
+        # The worker holds the relay, never this builder: it may outlive the dialog.
+        relay, builder = self._relay, self._id
 
         def work() -> None:
             try:
                 derivative = expression.derivative()
                 latex = expression.latex()
             except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
-                carrier.ready.emit(generation, None, "", str(exc))
+                relay.ready.emit(builder, generation, None, "", core_locale.error_text(exc))
                 return
-            carrier.ready.emit(generation, derivative, latex, "")
+            relay.ready.emit(builder, generation, derivative, latex, "")
 
         thread = threading.Thread(target=work, name="custom-derivative", daemon=True)
         self._running[generation] = thread
         thread.start()
+
+    def _relayed(
+        self, builder: int, generation: int, derivative: object, latex: str, error: str
+    ) -> None:
+        if builder == self._id:
+            self._arrived(generation, derivative, latex, error)
 
     def _arrived(self, generation: int, derivative: object, latex: str, error: str) -> None:
         self._running.pop(generation, None)
@@ -180,7 +232,8 @@ class CustomEditor(QDialog):
     """Define or edit a custom activation: name, expression, parameters, f and f′.
 
     ``install`` is called with the definition when OK is pressed; a ``ValueError`` it raises is
-    shown and the dialog stays open.
+    shown and the dialog stays open. ``name_problem`` says why a name cannot be used ('' when it
+    can: e.g. another custom function has it); it is shown under the name and disables OK.
     """
 
     def __init__(
@@ -188,11 +241,16 @@ class CustomEditor(QDialog):
         install: Any,
         definition: CustomDefinition | None = None,
         parent: QWidget | None = None,
+        name_problem: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customEditor")
-        self.setWindowTitle("Edit custom function" if definition else "New custom function")
+        self._editing = definition is not None
+        # The hint and the error line are rebuilt from these on a language change.
+        self._hint: Callable[[], str] = str
+        self._error_text: Callable[[], str] = str
         self._install = install
+        self._name_problem = name_problem
         self._original_key = None if definition is None else definition.key
         self._installed: str | None = None
         self._expression: CustomExpression | None = None
@@ -209,18 +267,16 @@ class CustomEditor(QDialog):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.name = QLineEdit(definition.name if definition else "")
         self.name.setObjectName("customName")
-        self.name.setPlaceholderText("e.g. my swish")
         self.name.setMaxLength(80)
+        self.name_error = QLabel()
+        self.name_error.setObjectName("customNameError")
+        self.name_error.setStyleSheet("color: #c0392b;")
+        self.name_error.setWordWrap(True)
+        self.name_error.hide()
         self.expression = QLineEdit()
         self.expression.setObjectName("customExpression")
         self.expression.setFont(mono)
-        self.expression.setPlaceholderText("e.g. x * sigmoid(beta * x)")
         self.expression.setMaxLength(4000)  # the parser refuses beyond 2,000 with a message
-        self.expression.setToolTip(
-            "Use x, your own parameter names, + - * / **, comparisons, where(c, a, b), "
-            "minimum, maximum, abs, sign, exp, expm1, log, log1p, sqrt, sin, cos, tanh, erf, "
-            "pi, e, and any catalog function by its key, e.g. leaky_relu(x, negative_slope=a)"
-        )
         self.error = QLabel()
         self.error.setObjectName("customError")
         self.error.setFont(mono)
@@ -235,7 +291,6 @@ class CustomEditor(QDialog):
 
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setObjectName("customParams")
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -278,8 +333,11 @@ class CustomEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
+        self.name_label = QLabel()
+        self.params_label = QLabel()
         form = QFormLayout()
-        form.addRow("Name", self.name)
+        form.addRow(self.name_label, self.name)
+        form.addRow("", self.name_error)
         form.addRow("f(x) =", self.expression)
         form.addRow("", self.error)
         formulas = QFormLayout()
@@ -290,7 +348,7 @@ class CustomEditor(QDialog):
         right.addLayout(formulas)
         right.addWidget(self.preview, 1)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Parameters"))
+        left.addWidget(self.params_label)
         left.addWidget(self.table)
         left.addWidget(self.param_error)
         left.addStretch(1)
@@ -309,12 +367,69 @@ class CustomEditor(QDialog):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.check_now)
         self.expression.textChanged.connect(self._debounce.start)
-        self.name.textChanged.connect(self._update_ok)
+        self.name.textChanged.connect(self._name_edited)
         if definition is not None:
             self.expression.setText(definition.expression)
+        self.retranslate()
         self.check_now()
 
+    def retranslate(self) -> None:
+        """Write every label, hint and message in the current language."""
+        if self._editing:
+            self.setWindowTitle(self.tr("Edit custom function"))
+        else:
+            self.setWindowTitle(self.tr("New custom function"))
+        self.name_label.setText(self.tr("Name"))
+        self.params_label.setText(self.tr("Parameters"))
+        #: Names typed by the user stay as typed; the example is a name, not a sentence.
+        self.name.setPlaceholderText(self.tr("e.g. my swish"))
+        self.expression.setPlaceholderText(self.tr("e.g. x * sigmoid(beta * x)"))
+        self.expression.setToolTip(
+            self.tr(
+                "Use x, your own parameter names, + - * / **, comparisons, where(c, a, b), "
+                "minimum, maximum, abs, sign, exp, expm1, log, log1p, sqrt, sin, cos, tanh, erf, "
+                "pi, e, and any catalog function by its key, e.g. leaky_relu(x, negative_slope=a)"
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("CustomEditor", column) for column in _COLUMNS]
+        )
+        self.hint.setText(self._hint())
+        self.error.setText(self._error_text())
+        self._name_edited()
+        self._check_parameters()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_hint(self, hint: Callable[[], str]) -> None:
+        self._hint = hint
+        self.hint.setText(hint())
+
+    def _set_error(self, error: Callable[[], str]) -> None:
+        self._error_text = error
+        self.error.setText(error())
+
     # -- checking -------------------------------------------------------------------------------
+    def name_issue(self) -> str:
+        """Why the typed name cannot be used ('' when it can)."""
+        name = self.name.text().strip()
+        if not name:
+            return self.tr("give the function a name")
+        if self._name_problem is None:
+            return ""
+        return core_locale.message_text(self._name_problem(name))
+
+    def _name_edited(self) -> None:
+        # An empty name is only explained by OK's tooltip: the field's placeholder asks for one.
+        issue = self.name_issue() if self.name.text().strip() else ""
+        self.name_error.setText(issue)
+        self.name_error.setVisible(bool(issue))
+        self._update_ok()
+
     def check_now(self) -> None:
         """Check the expression at once (typing checks it after a short pause)."""
         self._debounce.stop()
@@ -326,21 +441,24 @@ class CustomEditor(QDialog):
         except ExpressionError as exc:
             self.builder.cancel()
             shown = text if len(text) <= 200 else text[:200] + "…"
-            where = f" at column {exc.column}" if exc.column is not None else ""
             caret = caret_text(shown, exc.column) if exc.column and exc.column <= 200 else ""
-            message = f"{exc.reason}{where}{exc.hint}"
-            self.error.setText(f"{caret}\n{message}" if caret else message)
+
+            def refused(exc: ExpressionError = exc, caret: str = caret) -> str:
+                message = core_locale.error_text(exc)
+                return f"{caret}\n{message}" if caret else message
+
+            self._set_error(refused)
             self.error.setVisible(bool(text.strip()))
-            self.hint.setText("" if text.strip() else "Type an expression in x.")
+            self._set_hint(str if text.strip() else lambda: self.tr("Type an expression in x."))
             self._show_parameters(())
             self._clear_formulas()
             self._update_ok()
             return
-        self.error.setText("")
+        self._set_error(str)
         self.error.hide()
         self._expression = expression
         self._show_parameters(expression.parameters)
-        self.hint.setText("Building the derivative…")
+        self._set_hint(lambda: self.tr("Building the derivative…"))
         self.f_formula.set_formula("", expression.text)
         self.builder.request(expression)
         self._update_ok()
@@ -358,15 +476,16 @@ class CustomEditor(QDialog):
         if self._expression is None:
             return
         if derivative is None:
-            self.error.setText(f"f′ cannot be built: {error}")
+            # The reason arrives already in the language of the moment it was built.
+            self._set_error(lambda: self.tr("f′ cannot be built: {reason}").format(reason=error))
             self.error.show()
-            self.hint.setText("")
+            self._set_hint(str)
             self._update_ok()
             return
         assert isinstance(derivative, Derivative)
         self._derivative = derivative
         self._f_latex = latex
-        self.hint.setText("")
+        self._set_hint(str)
         self.f_formula.set_formula(latex, self._expression.text)
         if len(derivative.latex) <= MAX_TYPESET:
             self.d_formula.set_formula(derivative.latex, derivative.text)
@@ -379,11 +498,14 @@ class CustomEditor(QDialog):
         self._update_ok()
 
     def _derivative_timed_out(self, _generation: int) -> None:
-        self.error.setText(
-            f"f′ took longer than {DERIVATIVE_BUDGET_S:g} s to build; simplify the expression"
+        budget = self.builder.budget_s
+        self._set_error(
+            lambda: self.tr(
+                "f′ took longer than {seconds} s to build; simplify the expression"
+            ).format(seconds=f"{budget:g}")
         )
         self.error.show()
-        self.hint.setText("")
+        self._set_hint(str)
         self._update_ok()
 
     # -- parameters -----------------------------------------------------------------------------
@@ -413,18 +535,25 @@ class CustomEditor(QDialog):
             for column in (1, 2, 3):
                 item = self.table.item(row, column)
                 raw = "" if item is None else item.text().strip()
+                field = QCoreApplication.translate("CustomEditor", _FIELDS[column])
                 try:
                     value = float(raw)
                 except ValueError:
-                    return f"{_COLUMNS[column].lower()} of {name}: {raw!r} is not a number"
+                    return self.tr("{field} of {name}: {raw} is not a number").format(
+                        field=field, name=name, raw=repr(raw)
+                    )
                 if not math.isfinite(value):
-                    return f"{_COLUMNS[column].lower()} of {name} must be a finite number"
+                    return self.tr("{field} of {name} must be a finite number").format(
+                        field=field, name=name
+                    )
                 numbers.append(value)
             default, lo, hi = numbers
             if not lo < hi:
-                return f"{name}: the minimum must be below the maximum"
+                return self.tr("{name}: the minimum must be below the maximum").format(name=name)
             if not lo <= default <= hi:
-                return f"{name}: the default must lie between {lo:g} and {hi:g}"
+                return self.tr("{name}: the default must lie between {low} and {high}").format(
+                    name=name, low=f"{lo:g}", high=f"{hi:g}"
+                )
             specs.append(custom_param(name, default, lo, hi))
         return tuple(specs)
 
@@ -452,16 +581,18 @@ class CustomEditor(QDialog):
     # -- the result -----------------------------------------------------------------------------
     def problem(self) -> str:
         """Why OK is disabled ('' when it is enabled)."""
-        name = self.name.text().strip()
-        if not name:
-            return "give the function a name"
+        issue = self.name_issue()
+        if issue:
+            return issue
         if self._expression is None:
-            return "fix the expression"
+            return self.tr("fix the expression")
         specs = self.parameter_specs()
         if isinstance(specs, str):
             return specs
         if self._derivative is None:
-            return "waiting for the derivative" if self.builder.busy else "f′ is not available"
+            if self.builder.busy:
+                return self.tr("waiting for the derivative")
+            return self.tr("f′ is not available")
         return ""
 
     def _update_ok(self) -> None:
@@ -496,14 +627,14 @@ class CustomEditor(QDialog):
         try:
             self._install(definition)
         except ValueError as exc:
-            self.param_error.setText(str(exc))
+            self.param_error.setText(core_locale.error_text(exc))
             return
         self._installed = definition.key
         super().accept()
 
     def done(self, result: int) -> None:
         """Stop waiting for SymPy when the dialog closes."""
-        self.builder.cancel()
+        self.builder.detach()
         self._debounce.stop()
         super().done(result)
 
@@ -556,7 +687,7 @@ class CustomCommands(QObject):
             self.window.lab.refresh_catalog()
 
     def _notice(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.window.statusBar().showMessage(core_locale.message_text(text), 8000)
 
     def sync_actions(self, *_: object) -> None:
         """Edit and delete act on the current function: enabled when it is a custom one."""
@@ -576,7 +707,7 @@ class CustomCommands(QObject):
         """Open the editor on the custom function ``key``."""
         definition = self.functions.get(key)
         if definition is None:
-            self._notice(f"{key} is not a custom function")
+            self._notice(self.tr("{key} is not a custom function").format(key=key))
             return None
         return self._open(definition)
 
@@ -591,13 +722,17 @@ class CustomCommands(QObject):
     def _delete_asked(self, key: str) -> None:
         definition = self.functions.get(key)
         if definition is None:
-            self._notice(f"{key} is not a custom function")
+            self._notice(self.tr("{key} is not a custom function").format(key=key))
             return
         answer = QMessageBox.question(
             self.window,
-            "Delete custom function",
-            f"Delete “{definition.name}”? Views showing it switch to "
-            f"{ACTIVATIONS[default_activation_key()].name} and its pins are removed.",
+            self.tr("Delete custom function"),
+            self.tr(
+                "Delete “{name}”? Views showing it switch to {default} and its pins are removed."
+            ).format(
+                name=definition.name,
+                default=core_locale.display_name(ACTIVATIONS[default_activation_key()]),
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete(key)
@@ -610,28 +745,37 @@ class CustomCommands(QObject):
     def _open(self, definition: CustomDefinition | None) -> CustomEditor:
         if self.editor is not None:
             self.editor.close()
-        editor = CustomEditor(self._install, definition, self.window)
+        editing = None if definition is None else definition.key
+        name_problem = functools.partial(self.functions.name_problem, editing=editing)
+        install = functools.partial(self._install, original=editing)
+        editor = CustomEditor(install, definition, self.window, name_problem)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(self._editor_accepted)
-        editor.destroyed.connect(self._editor_gone)
+        # An editor closed earlier may be deleted after a new one opened: only its own
+        # deletion forgets it.
+        editor.destroyed.connect(functools.partial(self._editor_gone, id(editor)))
         self.editor = editor
         editor.open()
         return editor
 
-    def _install(self, definition: CustomDefinition) -> None:
-        original = self.editor.original_key if self.editor is not None else None
-        if original is not None and definition.key != original and definition.key in self.functions:
-            raise ValueError(f"another custom function is already called {definition.name!r}")
-        self.functions.install(definition)
+    def _install(self, definition: CustomDefinition, original: str | None = None) -> None:
+        problem = self.functions.name_problem(definition.name, editing=original)
+        if problem:
+            raise ValueError(problem)
+        history = getattr(self.window, "history", None)
         if original is not None and definition.key != original and original in self.functions:
-            self.functions.remove(original)  # renamed: the old entry goes
+            self.functions.rename(original, definition, history)
+        else:
+            self.functions.install(definition, history)
 
     def _editor_accepted(self) -> None:
         editor = self.editor
         if editor is not None and editor.installed_key is not None:
             self.window.state.activation = editor.installed_key
-            self._notice(f"{ACTIVATIONS[editor.installed_key].name} is ready in the picker")
+            name = ACTIVATIONS[editor.installed_key].name
+            self._notice(self.tr("{name} is ready in the picker").format(name=name))
         self.sync_actions()
 
-    def _editor_gone(self, *_: object) -> None:
-        self.editor = None
+    def _editor_gone(self, editor_id: int, *_: object) -> None:
+        if self.editor is not None and id(self.editor) == editor_id:
+            self.editor = None

@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from actexplorer.core import VectorActivation
+from actexplorer.core import locale as core_locale
 from actexplorer.core.export import CurveSeries, curves_csv, histograms_csv, stats_csv, write_file
 from actexplorer.gui.export import export_png, export_svg
 from actexplorer.state import ExplorerState, Pin
@@ -271,7 +272,7 @@ class ExportCommands:
             QMessageBox.warning(
                 self._window,
                 QCoreApplication.translate("ExportCommands", "Export failed"),
-                str(exc),
+                core_locale.error_text(exc),
             )
             return None
         self._report(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.animation import AnimatedValue, ParameterAnimation, caption
+from actexplorer.core import locale as core_locale
 
 if TYPE_CHECKING:
     from actexplorer.gui.plots import PlotsView
@@ -297,7 +298,7 @@ class GifExport(QObject):
                 self._draw_next()
         except (ValueError, OSError, MemoryError) as exc:
             self._end()
-            self.failed.emit(str(exc))
+            self.failed.emit(core_locale.error_text(exc))
             return
         if self._cancel:
             self._end()
@@ -310,7 +311,7 @@ class GifExport(QObject):
             written = self._save()
         except (ValueError, OSError, MemoryError) as exc:
             self._end()
-            self.failed.emit(str(exc))
+            self.failed.emit(core_locale.error_text(exc))
             return
         self._end()
         self.finished.emit(written)

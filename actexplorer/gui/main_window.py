@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from actexplorer import __version__
 from actexplorer.core import VectorActivation
+from actexplorer.core import locale as core_locale
 from actexplorer.custom_functions import CustomFunctions
 from actexplorer.gui import i18n
 from actexplorer.gui.actions import ACTIONS, VIEW_ACTIONS, ActionSpec, build_menus
-from actexplorer.gui.animation_panel import AnimationPanel
 from actexplorer.gui.cards import PropertiesCard, StatisticsPanel
 from actexplorer.gui.controller import ExplorerController
 from actexplorer.gui.custom_editor import CustomCommands
@@ -54,12 +54,13 @@ from actexplorer.gui.plots import PlotsView
 from actexplorer.gui.presentation import PresentationMode
 from actexplorer.gui.scene_commands import SceneCommands
 from actexplorer.gui.stats_runner import StatsRunner
-from actexplorer.gui.theme import palette_for, resolve_look, stylesheet_for
+from actexplorer.gui.theme import Look, palette_for, resolve_look, stylesheet_for
 from actexplorer.history import History
 from actexplorer.lab_state import LabState
 from actexplorer.state import ExplorerState
 
 if TYPE_CHECKING:
+    from actexplorer.gui.animation_panel import AnimationPanel
     from actexplorer.gui.lab.lab_panel import LabPanel
     from actexplorer.gui.softmax_view import SoftmaxView
 
@@ -87,21 +88,31 @@ class MainWindow(QMainWindow):
 
     The lab (:attr:`lab`) is built the first time it is shown: it costs as much as the rest of
     the window and the app usually opens on the explorer. Its settings (:attr:`lab_state`) exist
-    from the start so they are restored and saved either way.
+    from the start so they are restored and saved either way. ``app_wide_look`` gives the
+    whole application the theme's palette, not only this window.
     """
 
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        *,
+        app_wide_look: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("actexplorerMainWindow")
         self.setWindowTitle("ActExplorer")
         self._settings = settings
-        self._app_wide_look = False
+        self._app_wide_look = app_wide_look
         self._closed = False
         self.state = ExplorerState()
         self.lab_state = LabState()
         self._lab: LabPanel | None = None
         self.custom_functions = CustomFunctions()
         restored = self._read_state()
+        # Styled before any widget exists, so each is polished once as it is built: styling
+        # afterwards repolishes every widget, the dearest step of the start.
+        self._apply_style(resolve_look(self.state.theme))
         # After the settings are read: restoring them is not a step to undo.
         self.history = History(self.state, self.lab_state)
 
@@ -115,6 +126,7 @@ class MainWindow(QMainWindow):
         self.statistics = StatisticsPanel()
         self.properties = PropertiesCard()
         self._shown_key: str | None = None
+        self._shown_act: Any = None
         self._actions: dict[str, QAction] = {}
 
         self.title = QLabel()
@@ -160,17 +172,8 @@ class MainWindow(QMainWindow):
         self.scenes = SceneCommands(self, settings)
         self.custom_commands = CustomCommands(self)
         self.presentation = PresentationMode(self)
-        self.animation = AnimationPanel(
-            self.state,
-            self.plots,
-            views=self.views,
-            runner=self.runner,
-            exports=self.exports,
-            parent=self,
-        )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.animation)
+        self._animation: AnimationPanel | None = None
         self._actions = build_menus(self, self.menuBar(), ACTIONS)
-        self.animation.bind_action(self.action("animateParameter"))
         self.scenes.bind_menus()
         self.presentation.bind_menus()
         self.custom_commands.sync_actions()
@@ -186,8 +189,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_layout()
         self._sync_export_actions()
+        self.retranslate()
         if restored:
-            self.statusBar().showMessage("Settings restored: " + "; ".join(restored), 8000)
+            #: Separates the problems found in the saved settings.
+            listed = self.tr("; ").join(restored)
+            self.statusBar().showMessage(
+                self.tr("Settings restored: {problems}").format(problems=listed), 8000
+            )
 
     # -- assembly ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -282,17 +290,14 @@ class MainWindow(QMainWindow):
         self.view_tabs = QTabWidget()
         self.view_tabs.setObjectName("viewTabs")
         self.view_tabs.setDocumentMode(True)
-        self.view_tabs.addTab(self.splitter, "Explorer")
-        self.view_tabs.setTabToolTip(0, "One function: curves, derivative, statistics (Ctrl+1)")
-        self.view_tabs.addTab(self.lab_holder, "Deep networks")
-        self.view_tabs.setTabToolTip(
-            1, "The function in deep networks: depth, edge of chaos, training (Ctrl+2..4)"
-        )
+        # Titles and tooltips are written by retranslate().
+        self.view_tabs.addTab(self.splitter, "")
+        self.view_tabs.addTab(self.lab_holder, "")
         self.setCentralWidget(self.view_tabs)
 
         self.readout = QLabel()
         self.readout.setObjectName("crosshairReadout")
-        self.busy_label = QLabel("Sampling…")
+        self.busy_label = QLabel()
         self.busy_label.setObjectName("busyLabel")
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyIndicator")
@@ -367,10 +372,10 @@ class MainWindow(QMainWindow):
             self.properties.set_params(params)
             return
         self._shown_key = act.key
-        self.title.setText(act.name)
+        self._shown_act = act
         self.key_label.setText(act.key)
         self.formula.set_formula(act.formula.latex, act.formula.text)
-        self.summary.setText(act.description.summary)
+        self._retranslate_header()
         self.properties.set_activation(act, params)
         vector = isinstance(act, VectorActivation)
         if vector:
@@ -378,8 +383,37 @@ class MainWindow(QMainWindow):
         self.views.setCurrentIndex(1 if vector else 0)
         for part in self._curve_only:
             part.setVisible(not vector)
-        self.setWindowTitle(f"{act.name} — ActExplorer")
         self._sync_export_actions()
+
+    def _retranslate_header(self) -> None:
+        """The shown function's name, summary and the window title in the current language."""
+        act = self._shown_act
+        if act is None:
+            self.setWindowTitle("ActExplorer")
+            return
+        name = core_locale.display_name(act)
+        self.title.setText(name)
+        # A custom function's summary is a core message around the user's expression.
+        self.summary.setText(core_locale.message_text(core_locale.describe(act).summary))
+        self.setWindowTitle(self.tr("{name} — ActExplorer").format(name=name))
+
+    def retranslate(self) -> None:
+        """Write the window's own texts (tabs, header, status) in the current language."""
+        tabs = self.view_tabs
+        tabs.setTabText(0, self.tr("Explorer"))
+        tabs.setTabToolTip(0, self.tr("One function: curves, derivative, statistics (Ctrl+1)"))
+        tabs.setTabText(1, self.tr("Deep networks"))
+        tabs.setTabToolTip(
+            1, self.tr("The function in deep networks: depth, edge of chaos, training (Ctrl+2..4)")
+        )
+        self._busy_changed(not self.busy_label.isHidden())
+        self._retranslate_header()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _softmax_view(self) -> SoftmaxView:
         if self.views.count() == 1:
@@ -390,12 +424,33 @@ class MainWindow(QMainWindow):
         return self.views.widget(1)  # type: ignore[return-value]
 
     @property
+    def animation(self) -> AnimationPanel:
+        """The "Animate" dock (built on first use: it starts hidden)."""
+        if self._animation is None:
+            from actexplorer.gui.animation_panel import AnimationPanel
+
+            panel = AnimationPanel(
+                self.state,
+                self.plots,
+                views=self.views,
+                runner=self.runner,
+                exports=self.exports,
+                parent=self,
+            )
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+            panel.bind_action(self.action("animateParameter"))
+            self._animation = panel
+        return self._animation
+
+    @property
     def softmax_view(self) -> SoftmaxView:
         """The softmax family's view (built on first use)."""
         return self._softmax_view()
 
     def _busy_changed(self, busy: bool) -> None:
-        self.busy_label.setText(f"Sampling {self.state.n_samples:,} inputs…")
+        self.busy_label.setText(
+            self.tr("Sampling {count} inputs…").format(count=f"{self.state.n_samples:,}")
+        )
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
@@ -456,14 +511,18 @@ class MainWindow(QMainWindow):
         """Version and a one-line description."""
         QMessageBox.about(
             self,
-            "About ActExplorer",
-            f"<b>ActExplorer {__version__}</b><p>See and understand neural-network activation "
-            "functions: exact curves, derivatives and statistics.</p>",
+            self.tr("About ActExplorer"),
+            self.tr(
+                "<b>ActExplorer {version}</b><p>See and understand neural-network activation "
+                "functions: exact curves, derivatives and statistics.</p>"
+            ).format(version=__version__),
         )
 
     # -- look --------------------------------------------------------------------------------
     def use_app_wide_look(self, on: bool = True) -> None:
-        """Also apply the theme to the whole application (menus, dialogs); the app does this."""
+        """Also apply the theme's palette to the whole application (windows of their own).
+
+        The app asks for this at construction instead (``app_wide_look=True``)."""
         self._app_wide_look = on
         self._apply_theme()
 
@@ -473,20 +532,29 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self, *_: object) -> None:
         look = resolve_look(self.state.theme)
-        palette = palette_for(look)
-        sheet = stylesheet_for(look)
-        app = QApplication.instance()
-        if self._app_wide_look and isinstance(app, QApplication):
-            app.setPalette(palette)
-            app.setStyleSheet(sheet)
-        else:
-            self.setPalette(palette)
-            self.setStyleSheet(sheet)
+        self._apply_style(look)
         self.plots.set_look(look)
         self.controller.set_look(look)
         if self._lab is not None:
             self._lab.set_look(look)
         self._sync_actions()
+
+    def _apply_style(self, look: Look) -> None:
+        """The palette of ``look`` (on the application when app-wide) and its style sheet."""
+        palette = palette_for(look)
+        app = QApplication.instance()
+        target: QApplication | QWidget = self
+        if self._app_wide_look and isinstance(app, QApplication):
+            target = app
+        # Setting an unchanged palette or sheet still repolishes every widget.
+        if target.palette() != palette:
+            target.setPalette(palette)
+        # The sheet goes on this window, whose menus and dialogs inherit it, not on the
+        # application: an application sheet makes polishing every widget dearer. Set before the
+        # window has children, it costs nothing until they are polished.
+        sheet = stylesheet_for(look)
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
 
     # -- settings ----------------------------------------------------------------------------
     def _read_state(self) -> list[str]:
@@ -496,19 +564,23 @@ class MainWindow(QMainWindow):
         # Custom functions first: the saved state may show or pin one.
         custom = self._json("custom")
         if custom is not None:
-            problems += self.custom_functions.update_from_list(custom)
-        for key, target, what in (
-            ("state", self.state, "saved state"),
-            (_LAB_KEY, self.lab_state, "saved lab settings"),
+            found = self.custom_functions.update_from_list(custom)
+            problems += [core_locale.message_text(p) for p in found]
+        for key, target, unreadable in (
+            ("state", self.state, self.tr("saved state unreadable")),
+            (_LAB_KEY, self.lab_state, self.tr("saved lab settings unreadable")),
         ):
             data = self._json(key)
             if data is None:
                 continue
             if not isinstance(data, dict):
-                problems.append(f"{what} unreadable")
+                problems.append(unreadable)
                 continue
-            found = target.update_from_dict(data)
-            problems += found if target is self.state else [f"lab {p}" for p in found]
+            for problem in target.update_from_dict(data):
+                text = core_locale.message_text(problem)
+                if target is not self.state:
+                    text = self.tr("lab {problem}").format(problem=text)
+                problems.append(text)
         return problems
 
     def _json(self, key: str) -> object:
@@ -570,7 +642,8 @@ class MainWindow(QMainWindow):
             self.runner.shutdown()
             self.controller.disconnect_state()
             self.scenes.shutdown()
-            self.animation.shutdown()
+            if self._animation is not None:
+                self._animation.shutdown()
             self.history.disconnect()
             events = self.state.events
             events.theme.disconnect(self._apply_theme)

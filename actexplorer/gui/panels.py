@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.core import AnyActivation, Framework
+from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import ParamValue
 from actexplorer.core.stats import DISTRIBUTIONS, MAX_SAMPLES, MIN_SAMPLES, InputDistribution
 from actexplorer.gui._qt import signals_blocked
@@ -142,7 +143,9 @@ class ParameterPanel(_Translated):
     def set_activation(self, act: AnyActivation, params: Mapping[str, ParamValue]) -> None:
         """Rebuild the controls for ``act``."""
         self._act = act
-        self.form.set_specs(act.params, params)
+        self.form.set_specs(
+            act.params, params, describe=lambda spec: core_locale.param_help(act, spec.name)
+        )
         has_params = bool(act.params)
         self.form.setVisible(has_params)
         self.empty_label.setVisible(not has_params)

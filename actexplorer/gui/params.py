@@ -1,5 +1,9 @@
 """Controls generated from parameter specs: a number field that cannot be typed wrongly, a
-slider bound to it (logarithmic where the range spans decades), and the parameter panel."""
+slider bound to it (logarithmic where the range spans decades), and the parameter panel.
+
+Parameter names are notation and stay as written; their help comes from the catalog's locale
+(:func:`actexplorer.core.locale.param_help`), and refusals are written in the current language.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,29 +25,55 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.core import ParamSpec
+from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import ParamValue
+from actexplorer.core.stats import DISTRIBUTIONS
 from actexplorer.gui._qt import signals_blocked
 
 SLIDER_STEPS = 1000
 #: How long a refusal message stays visible.
 MESSAGE_MS = 6000
 
+#: Help of the input distributions' parameters (their English descriptions), translated when
+#: shown; the activations' help comes from the catalog's locale.
+_DISTRIBUTION_HELP = (
+    QT_TRANSLATE_NOOP("SpecForm", "mean μ"),
+    QT_TRANSLATE_NOOP("SpecForm", "standard deviation σ"),
+    QT_TRANSLATE_NOOP("SpecForm", "lower bound a"),
+    QT_TRANSLATE_NOOP("SpecForm", "upper bound b (> a)"),
+    QT_TRANSLATE_NOOP("SpecForm", "location μ"),
+    QT_TRANSLATE_NOOP("SpecForm", "scale b"),
+    QT_TRANSLATE_NOOP("SpecForm", "probability w of the first normal"),
+    QT_TRANSLATE_NOOP("SpecForm", "mean μ₁ of the first normal"),
+    QT_TRANSLATE_NOOP("SpecForm", "standard deviation σ₁ of the first normal"),
+    QT_TRANSLATE_NOOP("SpecForm", "mean μ₂ of the second normal"),
+    QT_TRANSLATE_NOOP("SpecForm", "standard deviation σ₂ of the second normal"),
+)
+
 
 def parse_number(text: str, *, integer: bool = False) -> float:
     """The finite number written in ``text`` (``1e-3``, ``−2``, ``100,000``); else ValueError."""
     cleaned = text.strip().replace("−", "-").replace(",", "").replace(" ", "")
     if not cleaned:
-        raise ValueError("enter a number")
+        raise ValueError(QCoreApplication.translate("NumberField", "enter a number"))
     try:
         number = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a number") from None
+        raise ValueError(
+            QCoreApplication.translate("NumberField", "“{text}” is not a number").format(
+                text=text.strip()
+            )
+        ) from None
     if math.isnan(number):
-        raise ValueError("NaN is not allowed")
+        raise ValueError(QCoreApplication.translate("NumberField", "NaN is not allowed"))
     if math.isinf(number):
-        raise ValueError("infinity is not allowed")
+        raise ValueError(QCoreApplication.translate("NumberField", "infinity is not allowed"))
     if integer and number != math.floor(number):
-        raise ValueError(f"{text.strip()!r} is not a whole number")
+        raise ValueError(
+            QCoreApplication.translate("NumberField", "“{text}” is not a whole number").format(
+                text=text.strip()
+            )
+        )
     return number
 
 
@@ -99,7 +129,8 @@ class NumberField(QLineEdit):
             if self._validate is not None:
                 number = float(self._validate(number))
         except ValueError as exc:
-            self._refuse(str(exc))
+            # The core's refusals are messages translated here; the field's own already are.
+            self._refuse(core_locale.error_text(exc))
             return
         self._mark_invalid(False)
         changed = number != self._value
@@ -205,7 +236,6 @@ class NumberControl(QWidget):
             self.reset_button = QToolButton()
             self.reset_button.setObjectName(f"reset_{name}")
             self.reset_button.setText("↺")
-            self.reset_button.setToolTip(f"Reset to the default ({format_number(default)})")
             self.reset_button.setAutoRaise(True)
             self.reset_button.clicked.connect(self._reset)
             layout.addWidget(self.reset_button)
@@ -216,6 +246,20 @@ class NumberControl(QWidget):
         self.slider.sliderReleased.connect(self._drag_finished)
         self.field.committed.connect(self._typed)
         self.field.rejected.connect(self.rejected)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Write the reset button's tooltip in the current language."""
+        if self._default is not None:
+            self.reset_button.setToolTip(
+                self.tr("Reset to the default ({value})").format(value=format_number(self._default))
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def value(self) -> float:
         """The value shown."""
@@ -297,7 +341,9 @@ class SpecForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controls: dict[str, NumberControl | ChoiceControl] = {}
+        self._labels: dict[str, QLabel] = {}
         self._specs: tuple[ParamSpec, ...] = ()
+        self._help: Callable[[ParamSpec], str] = _english_help
         self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(8)
@@ -323,10 +369,23 @@ class SpecForm(QWidget):
         """The control of each parameter, by name."""
         return self._controls
 
-    def set_specs(self, specs: Sequence[ParamSpec], values: Mapping[str, ParamValue]) -> None:
-        """Rebuild the rows for ``specs`` showing ``values``."""
+    def set_specs(
+        self,
+        specs: Sequence[ParamSpec],
+        values: Mapping[str, ParamValue],
+        *,
+        describe: Callable[[ParamSpec], str] | None = None,
+    ) -> None:
+        """Rebuild the rows for ``specs`` showing ``values``.
+
+        ``describe`` gives each parameter's one-line help in the current language (a function's
+        comes from the catalog's locale); by default an input distribution's parameters get the
+        marked table above and any other spec its own description.
+        """
+        self._help = describe if describe is not None else help_for(specs)
         if tuple(specs) == self._specs:
             self.set_values(values)
+            self.retranslate()
             return
         for control in self._controls.values():
             control.deleteLater()
@@ -336,11 +395,11 @@ class SpecForm(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self._controls = {}
+        self._labels = {}
         self._specs = tuple(specs)
         self.message.hide()
         for row, spec in enumerate(specs):
-            label = QLabel(spec.name)
-            label.setToolTip(spec.description or spec.name)
+            label = QLabel(spec.name)  # a name is notation: never translated
             control: NumberControl | ChoiceControl
             if spec.is_choice:
                 control = ChoiceControl(spec, str(values.get(spec.name, spec.default)))
@@ -355,10 +414,24 @@ class SpecForm(QWidget):
                 )
                 control.committed.connect(self._forward)
                 control.rejected.connect(self.show_message)
-            control.setToolTip(spec.description)
             self._grid.addWidget(label, row, 0)
             self._grid.addWidget(control, row, 1)
             self._controls[spec.name] = control
+            self._labels[spec.name] = label
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Write every parameter's help in the current language (the names stay)."""
+        for spec in self._specs:
+            text = self._help(spec)
+            self._labels[spec.name].setToolTip(text or spec.name)
+            self._controls[spec.name].setToolTip(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_values(self, values: Mapping[str, ParamValue]) -> None:
         """Show ``values`` (from the state) in the existing rows without emitting."""
@@ -377,3 +450,23 @@ class SpecForm(QWidget):
 
     def _forward(self, name: str, value: object) -> None:
         self.changed.emit(name, value)
+
+
+def _english_help(spec: ParamSpec) -> str:
+    return spec.description
+
+
+def help_for(specs: Sequence[ParamSpec]) -> Callable[[ParamSpec], str]:
+    """How to write the help of ``specs`` in the current language.
+
+    An input distribution's parameters get the marked table above, anything else the
+    description as written (a function's panel passes the catalog's help itself).
+    """
+    for dist in DISTRIBUTIONS.values():
+        if dist.params is specs and specs:
+            return _distribution_help
+    return _english_help
+
+
+def _distribution_help(spec: ParamSpec) -> str:
+    return QCoreApplication.translate("SpecForm", spec.description)

@@ -1,7 +1,9 @@
 """The activation picker: every catalog entry grouped by family, with a search box.
 
 The user's own functions form the last group ("Custom"); right-clicking one offers to edit or
-delete it, and :meth:`ActivationTree.refresh` rebuilds the tree when the set changes.
+delete it, and :meth:`ActivationTree.refresh` rebuilds the tree when the set changes. Family
+headers and function names come from the catalog's locale and follow a language switch; a search
+matches the key, the English name and the name shown.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.core import ACTIVATIONS, AnyActivation
+from actexplorer.core import locale as core_locale
 from actexplorer.core.registry import CUSTOM_PREFIX
 from actexplorer.gui._qt import signals_blocked
 
@@ -26,8 +29,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 def search_text(act: AnyActivation) -> str:
-    """Everything a search for ``act`` may match: key, name, aliases, family, formula."""
-    return " ".join([act.key, act.name, *act.aliases, act.family.value, act.formula.text]).lower()
+    """Everything a search for ``act`` may match: key, name, aliases, family, formula, and the
+    name shown in the current language.
+
+    Translated family titles are left out: they name functions ("整流类（ReLU 族）"), so every
+    member would match a search for that name in one language and not in the other.
+    """
+    words = [act.key, act.name, *act.aliases, act.family.value, act.formula.text]
+    words.append(core_locale.display_name(act))
+    return " ".join(words).lower()
 
 
 class ActivationTree(QTreeWidget):
@@ -53,7 +63,6 @@ class ActivationTree(QTreeWidget):
         self.setIndentation(10)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("Activation functions")
         self._items: dict[str, QTreeWidgetItem] = {}
         self.populate()
         self.currentItemChanged.connect(self._current_changed)
@@ -68,19 +77,20 @@ class ActivationTree(QTreeWidget):
                 act = ACTIVATIONS[key]
                 group = groups.get(act.family)
                 if group is None:
-                    group = QTreeWidgetItem(self, [act.family.value])
+                    group = QTreeWidgetItem(self, [core_locale.family_label(act.family)])
                     group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     font = group.font(0)
                     font.setBold(True)
                     font.setPointSizeF(font.pointSizeF() * 0.92)
                     group.setFont(0, font)
                     groups[act.family] = group
-                item = QTreeWidgetItem(group, [act.name])
+                item = QTreeWidgetItem(group, [core_locale.display_name(act)])
                 item.setData(0, KEY_ROLE, act.key)
                 item.setToolTip(0, f"{act.key}: {act.formula.text}")
                 self._items[act.key] = item
             self.expandAll()
         self._colour_headers()
+        self.setAccessibleName(self.tr("Activation functions"))
 
     def refresh(self) -> None:
         """Rebuild from the catalog (a custom function came or went), keeping the selection
@@ -98,14 +108,14 @@ class ActivationTree(QTreeWidget):
         menu.setObjectName("pickerContextMenu")
         if key is not None and key.startswith(CUSTOM_PREFIX):
             name = ACTIVATIONS[key].name
-            edit = menu.addAction(f"Edit “{name}”…")
+            edit = menu.addAction(self.tr("Edit “{name}”…").format(name=name))
             edit.setObjectName("pickerEditCustom")
             edit.triggered.connect(lambda: self.editCustomRequested.emit(key))
-            delete = menu.addAction(f"Delete “{name}”")
+            delete = menu.addAction(self.tr("Delete “{name}”").format(name=name))
             delete.setObjectName("pickerDeleteCustom")
             delete.triggered.connect(lambda: self.deleteCustomRequested.emit(key))
             menu.addSeparator()
-        new = menu.addAction("New custom function…")
+        new = menu.addAction(self.tr("New custom function…"))
         new.setObjectName("pickerNewCustom")
         new.triggered.connect(self.newCustomRequested)
         return menu
@@ -123,10 +133,12 @@ class ActivationTree(QTreeWidget):
             self.topLevelItem(index).setForeground(0, brush)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Family headers follow the palette (light/dark)."""
+        """Family headers follow the palette (light/dark); names follow the language."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._colour_headers()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
 
     def item_for(self, key: str) -> QTreeWidgetItem:
         """The row of activation ``key``."""
@@ -205,7 +217,6 @@ class PickerPanel(QWidget):
         super().__init__(parent)
         self.search = QLineEdit()
         self.search.setObjectName("activationSearch")
-        self.search.setPlaceholderText("Search (e.g. gelu, shrink, hard)…")
         self.search.setClearButtonEnabled(True)
         self.tree = ActivationTree()
         layout = QVBoxLayout(self)
@@ -217,6 +228,17 @@ class PickerPanel(QWidget):
         self.search.returnPressed.connect(self._pick_first_match)
         self.search.installEventFilter(self)
         self.tree.activationChosen.connect(self.activationChosen)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Write the search box's hint in the current language."""
+        self.search.setPlaceholderText(self.tr("Search (e.g. gelu, shrink, hard)…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Arrow keys in the search box walk the list without leaving the box."""

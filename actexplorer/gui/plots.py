@@ -39,6 +39,8 @@ _PIN_STYLES = (
 _TICK_PT = 8.5
 _TITLE_PT = 10.0
 _LABEL_PT = 9.0
+#: Qt's own margin around a text item (pyqtgraph's axis labels use it).
+_LABEL_MARGIN = 4.0
 _LEGEND_PT = 9.0
 
 #: Fitted ranges keep this share of the data's span free on each side.
@@ -182,10 +184,12 @@ class PlotsView(QWidget):
         self.df_curve = di.plot(connect="finite")
         self.out_hist = oi.plot(stepMode="center", fillLevel=0, antialias=False)
         self.grad_hist = gi.plot(stepMode="center", fillLevel=0, antialias=False)
-        self.f_pins = [fi.plot(connect="finite") for _ in range(MAX_PINS)]
-        self.df_pins = [di.plot(connect="finite") for _ in range(MAX_PINS)]
-        self.out_pins = [oi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
-        self.grad_pins = [gi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
+        # The pinned functions' items are made with the first pin (see _make_pin_items): many
+        # sessions never pin, and twenty idle items would delay the window's first paint.
+        self.f_pins: list[pg.PlotDataItem] = []
+        self.df_pins: list[pg.PlotDataItem] = []
+        self.out_pins: list[pg.PlotDataItem] = []
+        self.grad_pins: list[pg.PlotDataItem] = []
         self.in_hist = oi.plot(stepMode="center", fillLevel=0, antialias=False)
         self.in_hist.setZValue(-10)
         for curve in (self.f_curve, self.df_curve):
@@ -234,6 +238,29 @@ class PlotsView(QWidget):
         self._arrange()
         self.retranslate()
         self.set_look(LIGHT)
+
+    def _make_pin_items(self) -> None:
+        """Create the items of pinned functions (once), in the current look."""
+        if self.f_pins:
+            return
+        fi, di = self.function_plot.getPlotItem(), self.derivative_plot.getPlotItem()
+        oi, gi = self.output_histogram.getPlotItem(), self.gradient_histogram.getPlotItem()
+        self.f_pins[:] = [fi.plot(connect="finite") for _ in range(MAX_PINS)]
+        self.df_pins[:] = [di.plot(connect="finite") for _ in range(MAX_PINS)]
+        self.out_pins[:] = [oi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
+        self.grad_pins[:] = [gi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
+        for curve in (*self.f_pins, *self.df_pins):
+            curve.setCurveClickable(False)
+        self._style_pins()
+
+    def _style_pins(self) -> None:
+        lines = self._look.line_scale
+        for index, (f_item, df_item) in enumerate(zip(self.f_pins, self.df_pins, strict=True)):
+            color = self._look.pins[index]
+            for item in (f_item, df_item):
+                item.setPen(pg.mkPen(color, width=2 * lines, style=_PIN_STYLES[index]))
+            for item in (self.out_pins[index], self.grad_pins[index]):
+                item.setPen(pg.mkPen(color, width=1.5 * lines))
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -349,6 +376,12 @@ class PlotsView(QWidget):
                 if fonts != 1.0:
                     style["font-size"] = f"{_LABEL_PT * fonts:g}pt"
                 axis.labelStyle = style
+                if name == "left":
+                    # pyqtgraph reserves 0.8 of the label's height beside the tick numbers; a
+                    # rotated Chinese label fills its whole line and, enlarged, would touch them.
+                    # A wider margin around the text widens the reserved band.
+                    margin = _LABEL_MARGIN if fonts == 1.0 else _LABEL_MARGIN * 2.5 * fonts
+                    axis.label.document().setDocumentMargin(margin)
                 axis.setLabel(axis.labelText, axis.labelUnits or None)
         self.legend.setLabelTextColor(look.plot_foreground)
         self.legend.setLabelTextSize(f"{_LEGEND_PT * fonts:g}pt")
@@ -368,14 +401,8 @@ class PlotsView(QWidget):
         input_color = pg.mkColor(look.input_fill)
         self.in_hist.setPen(pg.mkPen(input_color, width=lines))
         self.in_hist.setBrush(pg.mkBrush((*input_color.getRgb()[:3], 60)))
-        for index in range(MAX_PINS):
-            color = look.pins[index]
-            style = _PIN_STYLES[index]
-            for item in (self.f_pins[index], self.df_pins[index]):
-                item.setPen(pg.mkPen(color, width=2 * lines, style=style))
-            for item in (self.out_pins[index], self.grad_pins[index]):
-                item.setPen(pg.mkPen(color, width=1.5 * lines))
-        for curve in (self.f_curve, self.df_curve, *self.f_pins, *self.df_pins):
+        self._style_pins()
+        for curve in (self.f_curve, self.df_curve):
             curve.setCurveClickable(False)
 
     # -- data and ranges ---------------------------------------------------------------------
@@ -478,8 +505,9 @@ class PlotsView(QWidget):
 
     def set_pinned_curves(self, pins: Sequence[PinnedCurve], current_label: str) -> None:
         """Overlay pinned functions and show the legend (for the current one and the pins)."""
-        for index in range(MAX_PINS):
-            f_item, df_item = self.f_pins[index], self.df_pins[index]
+        if pins:
+            self._make_pin_items()
+        for index, (f_item, df_item) in enumerate(zip(self.f_pins, self.df_pins, strict=True)):
             pin = pins[index] if index < len(pins) else None
             curve = pin.curve if pin is not None else None
             if self._shown.get(f_item) is curve and (curve is not None or f_item.xData is None):
@@ -604,6 +632,8 @@ class PlotsView(QWidget):
         self, outputs: Sequence[HistogramData | None], gradients: Sequence[HistogramData | None]
     ) -> None:
         """Outline the histograms of pinned functions (None hides one)."""
+        if any(data is not None for data in (*outputs, *gradients)):
+            self._make_pin_items()
         for items, datas in ((self.out_pins, outputs), (self.grad_pins, gradients)):
             for index, item in enumerate(items):
                 data = datas[index] if index < len(datas) else None

@@ -13,7 +13,9 @@ keys it edits with before any shortcut).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -24,21 +26,25 @@ from PySide6.QtCore import (
     QObject,
     QRect,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QSlider,
     QToolBar,
     QWidget,
 )
 
-from actexplorer.core import ParamSpec
+from actexplorer.core import ParamSpec, VectorActivation
 from actexplorer.core import locale as core_locale
 from actexplorer.gui._qt import signals_blocked
+from actexplorer.gui.actions import VIEW_ACTIONS
 from actexplorer.gui.params import SLIDER_STEPS, SliderScale, format_number
 from actexplorer.gui.theme import Look, palette_for, presentation_look, resolve_look
 from actexplorer.state import MIN_X_WIDTH, X_LIMIT, ExplorerState
@@ -46,6 +52,7 @@ from actexplorer.state import MIN_X_WIDTH, X_LIMIT, ExplorerState
 if TYPE_CHECKING:
     from actexplorer.gui.main_window import MainWindow
     from actexplorer.gui.shortcut_sheet import ShortcutSheet
+    from actexplorer.history import History
 
 #: One zoom step multiplies (out) or divides (in) the width of the x window by this.
 ZOOM_FACTOR = 1.5
@@ -56,6 +63,8 @@ TITLE_PT = 34.0
 FORMULA_PT = 28.0
 TEXT_PT = 18.0
 STATUS_PT = 16.0
+#: The view presentation mode shows (the window's first).
+_EXPLORER = VIEW_ACTIONS[0][0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +150,22 @@ def first_number_param(specs: tuple[ParamSpec, ...]) -> ParamSpec | None:
 
 class ParameterStrip(QWidget):
     """One line under the formula: a slider for the first numeric parameter and the values of
-    all parameters, so a lecturer can move a parameter without the side panel."""
+    all parameters, so a lecturer can move a parameter without the side panel.
 
-    def __init__(self, state: ExplorerState, parent: QWidget | None = None) -> None:
+    With a ``history``, a drag of the slider (press to release) is one undo step.
+    """
+
+    def __init__(
+        self,
+        state: ExplorerState,
+        history: History | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("presentationStrip")
         self._state = state
+        self._history = history
+        self._dragging = False
         self._spec: ParamSpec | None = None
         self._scale: SliderScale | None = None
         self.name_label = QLabel()
@@ -167,6 +186,8 @@ class ParameterStrip(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.values_label, 1)
         self.slider.valueChanged.connect(self._slid)
+        self.slider.sliderPressed.connect(self._drag_started)
+        self.slider.sliderReleased.connect(self._drag_finished)
 
     @property
     def spec(self) -> ParamSpec | None:
@@ -177,6 +198,10 @@ class ParameterStrip(QWidget):
         """Show the current function's parameters from the state; nothing is emitted."""
         act = self._state.current
         params = self._state.params
+        if isinstance(act, VectorActivation):
+            # The softmax view has its own parameter sliders: a second one would only confuse.
+            self.setVisible(False)
+            return
         spec = first_number_param(tuple(act.params))
         if spec != self._spec:
             self._spec = spec
@@ -197,6 +222,16 @@ class ParameterStrip(QWidget):
         if event.type() == QEvent.Type.LanguageChange and not self.isHidden():
             self.refresh()
         super().changeEvent(event)
+
+    def _drag_started(self) -> None:
+        if self._history is not None and not self._dragging:
+            self._dragging = True
+            self._history.begin_gesture()
+
+    def _drag_finished(self) -> None:
+        if self._history is not None and self._dragging:
+            self._dragging = False
+            self._history.end_gesture()
 
     def _slid(self, step: int) -> None:
         if self._spec is None or self._scale is None:
@@ -220,6 +255,8 @@ class _Saved:
 
     window_state: Qt.WindowState
     geometry: QRect
+    #: The main window's docks and tool bars (QMainWindow.saveState): where and how large.
+    docks: QByteArray
     splitter: QByteArray
     left_splitter: QByteArray
     hidden: dict[QWidget, bool]
@@ -227,6 +264,8 @@ class _Saved:
     palettes: dict[QWidget, QPalette | None]
     auto_fill: dict[QWidget, bool]
     formula_pt: float
+    #: The view in front before (the mode shows the explorer; a lab page comes back after).
+    view: str
 
 
 class PresentationMode(QObject):
@@ -240,12 +279,24 @@ class PresentationMode(QObject):
         self._saved: _Saved | None = None
         self._full_screen = True
         self._sheet: ShortcutSheet | None = None
-        self.strip = ParameterStrip(window.state)
+        self._after_leaving: list[Callable[[], None]] = []
+        self.strip = ParameterStrip(window.state, window.history)
         self.strip.hide()
         centre = window.formula.parentWidget()
         layout = centre.layout() if centre is not None else None
         if layout is not None and hasattr(layout, "insertWidget"):
             layout.insertWidget(layout.indexOf(window.summary) + 1, self.strip)
+        #: The lecture's scene on screen ("title" over "2 / 5"), right of the formula.
+        self.scene_label = QLabel()
+        self.scene_label.setObjectName("presentationScene")
+        self.scene_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.scene_label.hide()
+        header = _layout_holding(layout, window.formula) if layout is not None else None
+        if header is not None:
+            header.addWidget(self.scene_label)
+        scenes = getattr(window, "scenes", None)
+        if scenes is not None:
+            scenes.dock.scenesShown.connect(self._show_scene)
         self._shortcuts: list[QShortcut] = []
         for entry in PRESENTATION_KEYS:
             for key in entry.keys:
@@ -325,6 +376,7 @@ class PresentationMode(QObject):
         self._saved = _Saved(
             window_state=w.windowState(),
             geometry=w.geometry(),
+            docks=w.saveState(),
             splitter=w.splitter.saveState(),
             left_splitter=w.left_splitter.saveState(),
             hidden={panel: panel.isHidden() for panel in panels},
@@ -337,7 +389,13 @@ class PresentationMode(QObject):
             },
             auto_fill={widget: widget.autoFillBackground() for widget in filled},
             formula_pt=w.formula.font_size(),
+            view=w.current_view(),
         )
+        # The mode's header, strip and keys all work on the explorer: a talk started from a lab
+        # page shows the explorer, and the lab page comes back when the talk ends.
+        explorer = _EXPLORER
+        if self._saved.view != explorer:
+            w.show_view(explorer)
         for panel in panels:
             panel.hide()
         for widget in filled:
@@ -345,9 +403,12 @@ class PresentationMode(QObject):
         self.strip.refresh()
         events = self._state.events
         events.activation.connect(self.strip.refresh)
+        events.activation.connect(self._activation_shown)
         events.params.connect(self.strip.refresh)
         events.theme.connect(self._restyle)
         w.formula.set_font_size(FORMULA_PT)
+        w.view_tabs.currentChanged.connect(self._view_changed)
+        self._show_scene()
         self._restyle()
         if self._full_screen:
             w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)
@@ -362,9 +423,13 @@ class PresentationMode(QObject):
         w = self._window
         events = self._state.events
         events.activation.disconnect(self.strip.refresh, missing_ok=True)
+        events.activation.disconnect(self._activation_shown, missing_ok=True)
         events.params.disconnect(self.strip.refresh, missing_ok=True)
         events.theme.disconnect(self._restyle, missing_ok=True)
         self.strip.hide()
+        w.view_tabs.currentChanged.disconnect(self._view_changed)
+        self._show_scene()
+        self._style_vector_view(1.0)
         w.statusBar().clearMessage()
         for widget, sheet in saved.sheets.items():
             widget.setStyleSheet(sheet)
@@ -379,14 +444,75 @@ class PresentationMode(QObject):
         w.controller.set_look(look)
         for panel, hidden in saved.hidden.items():
             panel.setHidden(hidden)
+        if w.current_view() != saved.view:
+            w.show_view(saved.view)
         w.setWindowState(saved.window_state)
         if not saved.window_state & _SIZED_BY_SCREEN:
             # Not restoreGeometry: it would move a window larger than the screen onto it.
             w.setGeometry(saved.geometry)
-        # The splitters fit their sizes to the new width: restore them once it is laid out.
+        self._settle(saved)
+        # A window manager may apply the window state later, resizing the splitters again:
+        # put the sizes back once more when the event loop has caught up.
+        QTimer.singleShot(0, self, partial(self._finish_leaving, saved))
+
+    def after_leaving(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once presentation mode is over (now when it is off): a panel that
+        asks to be shown during a talk (the Scenes dock of a lecture opened) waits for its end."""
+        if not self.active:
+            callback()
+            return
+        self._after_leaving.append(callback)
+
+    def _finish_leaving(self, saved: _Saved) -> None:
+        if self._saved is not None:
+            return  # presenting again: what waits for the end waits for that one
+        self._settle(saved)
+        callbacks, self._after_leaving = self._after_leaving, []
+        for callback in callbacks:
+            callback()
+
+    def _settle(self, saved: _Saved) -> None:
+        """Put the docks and then the splitters back as they were before the mode."""
+        if self._saved is not None:
+            return  # presenting again already
+        w = self._window
+        w.restoreState(saved.docks)
+        # The splitters fit their sizes to the room the docks leave: restore them once the
+        # window is laid out with its docks.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout = w.layout()
+        if layout is not None:
+            layout.activate()
         w.splitter.restoreState(saved.splitter)
         w.left_splitter.restoreState(saved.left_splitter)
+
+    def _show_scene(self) -> None:
+        """Show the lecture's current scene and its number while presenting (else nothing)."""
+        scenes = getattr(self._window, "scenes", None)
+        index = scenes.current_index if scenes is not None and self.active else None
+        if index is None or scenes is None or not 0 <= index < len(scenes.scenes):
+            self.scene_label.hide()
+            return
+        number = self.tr("{number} / {count}").format(number=index + 1, count=len(scenes.scenes))
+        title = scenes.scenes[index].title
+        self.scene_label.setText(f"{title}\n{number}" if title else number)
+        self.scene_label.setToolTip(self.tr("The scene of the lecture shown"))
+        self.scene_label.show()
+
+    def _view_changed(self, _index: int) -> None:
+        """Keep a way back to the explorer visible if a lab page is brought up during a talk."""
+        w = self._window
+        w.view_tabs.tabBar().setVisible(w.current_view() != _EXPLORER)
+
+    def _activation_shown(self, *_: object) -> None:
+        # The softmax view is built the first time a vector function is shown: maybe just now.
+        self._style_vector_view(presentation_look(resolve_look(self._state.theme)).font_scale)
+
+    def _style_vector_view(self, scale: float) -> None:
+        """The softmax view's type at ``scale`` times its size (it is built on first use)."""
+        w = self._window
+        if w.views.count() > 1:
+            w.softmax_view.set_font_scale(scale)
 
     def _restyle(self, *_: object) -> None:
         """Apply the projector look of the current theme (again after a theme change)."""
@@ -402,6 +528,7 @@ class PresentationMode(QObject):
         )
         w.plots.set_look(look)
         w.controller.set_look(look)
+        self._style_vector_view(look.font_scale)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Leave presentation mode before the window closes, so its saved layout is the real one."""
@@ -440,7 +567,7 @@ class PresentationMode(QObject):
         try:
             self._state.set_param(spec.name, scale.to_value(min(max(step, 0), SLIDER_STEPS)))
         except ValueError as exc:
-            self._window.statusBar().showMessage(str(exc), 4000)
+            self._window.statusBar().showMessage(core_locale.error_text(exc), 4000)
 
     def nudge_up(self) -> None:
         """First parameter one nudge up."""
@@ -513,6 +640,19 @@ class PresentationMode(QObject):
                     action.setChecked(value)
 
 
+def _layout_holding(layout: QLayout, widget: QWidget) -> QBoxLayout | None:
+    """The box layout inside ``layout`` (or ``layout`` itself) that holds ``widget``."""
+    if isinstance(layout, QBoxLayout) and layout.indexOf(widget) >= 0:
+        return layout
+    for index in range(layout.count()):
+        inner = layout.itemAt(index).layout()
+        if inner is not None:
+            found = _layout_holding(inner, widget)
+            if found is not None:
+                return found
+    return None
+
+
 def _centre_sheet(look: Look) -> str:
     """Large, high-contrast text for the title, formula row, summary and parameter strip."""
     return f"""
@@ -521,6 +661,7 @@ def _centre_sheet(look: Look) -> str:
     QLabel[role="title"] {{ font-size: {TITLE_PT:g}pt; font-weight: 700; }}
     QLabel[role="muted"] {{ color: {look.muted}; font-size: {TEXT_PT * 0.9:g}pt; }}
     QLabel#presentationParamName {{ font-weight: 700; font-style: italic; }}
+    QLabel#presentationScene {{ color: {look.muted}; font-size: {TEXT_PT:g}pt; }}
     QSlider::groove:horizontal {{
         height: 8px; background: {look.alt_base}; border-radius: 4px;
     }}

@@ -21,14 +21,24 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QMimeData,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from actexplorer.core import locale as core_locale
 from actexplorer.core.codegen import numpy_snippet, pytorch_snippet
 from actexplorer.core.custom import CustomDefinition
 from actexplorer.gui.i18n import on_language_change
 from actexplorer.gui.scene_list import DOCK_WIDTH, SceneListDock
+from actexplorer.history import FIELD_LABELS, MANY_LABEL, OTHER_LABEL, PARAM_LABEL, StepLabel
 from actexplorer.scene import (
     MAX_NOTES,
     MAX_SCENES,
@@ -37,6 +47,7 @@ from actexplorer.scene import (
     Lecture,
     Scene,
     SceneError,
+    activation_keys,
     apply_scene,
     dumps_lecture,
     dumps_scene,
@@ -64,11 +75,106 @@ CODE_WRITERS: dict[str, tuple[str, Callable[[str, dict[str, Any]], str]]] = {
 #: How long status-bar confirmations stay.
 STATUS_MS = 8000
 
-_FILTER = "ActExplorer scenes and lectures (*.actx.json *.json);;All files (*)"
-_SCENE_FILTER = "ActExplorer scenes (*.actx.json)"
-_LECTURE_FILTER = "ActExplorer lectures (*.actx.json)"
-_OPEN_FAILED = "Cannot open this file"
-_SAVE_FAILED = "Cannot save"
+#: Labels of undo steps given by the window's commands (English templates; History fills them).
+OPEN_SCENE = QT_TRANSLATE_NOOP("SceneCommands", "open scene")
+OPEN_LECTURE = QT_TRANSLATE_NOOP("SceneCommands", "open lecture")
+SHOW_SCENE = QT_TRANSLATE_NOOP("SceneCommands", "show scene {number}")
+#: Every English undo text :mod:`actexplorer.history` writes, marked so that the Edit menu can
+#: show it translated (the field labels, and the labels other panels give their gestures).
+_UNDO_TEXTS = (
+    QT_TRANSLATE_NOOP("SceneCommands", "change activation"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change parameters"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change sample count"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change seed"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change input distribution"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change x range"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle log derivative"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle input histogram"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle derivative"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle histograms"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle pinned curves"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle training mode"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change pinned functions"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle pinned histograms"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change logits"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change theme"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change depth"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change width"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change inputs per pass"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change weight initialisation"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change He fan"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle activation gain"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change σ_w"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change σ_b"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change network seed"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change histogram layer"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change dataset"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change noise"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change point count"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change test share"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change data seed"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change hidden layers"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change units per layer"),
+    QT_TRANSLATE_NOOP("SceneCommands", "toggle one function per layer"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change layer functions"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change optimiser"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change learning rate"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change momentum"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change batch size"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change L2"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change training seed"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change race partner"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change updates per frame"),
+    #: A parameter's name (alpha) or an unknown setting's, kept as written.
+    QT_TRANSLATE_NOOP("SceneCommands", "change {name}"),
+    QT_TRANSLATE_NOOP("SceneCommands", "change {count} settings"),
+    #: Labels the animation panel gives its gestures ({name}: a parameter's name).
+    QT_TRANSLATE_NOOP("SceneCommands", "scrub {name}"),
+    QT_TRANSLATE_NOOP("SceneCommands", "animate {name}"),
+)
+
+
+def undo_text(step: StepLabel) -> str:
+    """What a step did, in the current language (:meth:`StepLabel.english` in English)."""
+    if step.kind == "given":
+        template = step.template or ""
+        values = dict(step.values)
+        if not values and template not in _UNDO_TEXTS:
+            # A label its giver filled in itself ("scrub alpha"): read the name back out of it.
+            for known in _UNDO_TEXTS:
+                head = known.removesuffix("{name}")
+                if known.endswith(" {name}") and template.startswith(head):
+                    template, values = known, {"name": template.removeprefix(head)}
+                    break
+    elif step.kind == "param":
+        template, values = PARAM_LABEL, dict(step.values)
+    elif step.kind == "many":
+        template, values = MANY_LABEL, dict(step.values)
+    elif step.kind == "activation":
+        template, values = FIELD_LABELS["explorer.activation"], {}
+    elif step.kind == "params":
+        template, values = FIELD_LABELS["explorer.params"], {}
+    elif step.fields and step.fields[0] in FIELD_LABELS:
+        template, values = FIELD_LABELS[step.fields[0]], {}
+    else:
+        return QCoreApplication.translate("SceneCommands", OTHER_LABEL).format(
+            name=step.english().removeprefix("change ")
+        )
+    text = QCoreApplication.translate("SceneCommands", template)
+    return text.format(**values) if values else text
+
+
+def undo_action_text(step: StepLabel | None, redo: bool = False) -> str:
+    """The Edit menu's text for undoing (or redoing) ``step``, with its mnemonic."""
+    if step is None:
+        if redo:
+            return QCoreApplication.translate("SceneCommands", "&Redo")
+        return QCoreApplication.translate("SceneCommands", "&Undo")
+    if redo:
+        return QCoreApplication.translate("SceneCommands", "&Redo {what}").format(
+            what=undo_text(step)
+        )
+    return QCoreApplication.translate("SceneCommands", "&Undo {what}").format(what=undo_text(step))
 
 
 class CustomFunctions(Protocol):
@@ -117,6 +223,11 @@ class SceneCommands(QObject):
         self._folder = ""
         self._scenes: list[Scene] = []
         self._current: int | None = None
+        # A number per scene, kept through moves and renames: undo and redo find the scene they
+        # go back to by it (History.add_context), not by a row that may have moved.
+        self._ids: list[int] = []
+        self._next_id = 0
+        window.history.add_context(self._shown_id, self._show_id)
         self._lecture_title = ""
         self._lecture_notes = ""
         self._lecture_path: Path | None = None
@@ -158,6 +269,8 @@ class SceneCommands(QObject):
         if menu is not None:
             menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
+        # "No recent files" is ours, not the action table's: write it again in the new language.
+        on_language_change(window, self._fill_recent_menu)
         self.dock.toggleViewAction().toggled.connect(self._sync_list_action)
         self._bound = True
 
@@ -173,11 +286,15 @@ class SceneCommands(QObject):
 
     def _sync_history(self) -> None:
         history = self._window.history
-        for action, label, enabled in (
-            (self._window.action("undo"), history.undo_label, history.can_undo),
-            (self._window.action("redo"), history.redo_label, history.can_redo),
+        for action, text, enabled in (
+            (self._window.action("undo"), undo_action_text(history.undo_step), history.can_undo),
+            (
+                self._window.action("redo"),
+                undo_action_text(history.redo_step, redo=True),
+                history.can_redo,
+            ),
         ):
-            action.setText("&" + label)
+            action.setText(text)
             action.setEnabled(enabled)
 
     def _sync_list_action(self, shown: bool) -> None:
@@ -195,6 +312,14 @@ class SceneCommands(QObject):
         if first:
             self._shown_once = True
             self._window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+
+    def _reveal_list(self) -> None:
+        """Show the "Scenes" dock after the list changed; during a talk, once it is over."""
+        presentation = getattr(self._window, "presentation", None)
+        if presentation is not None and presentation.active:
+            presentation.after_leaving(partial(self.set_list_visible, True))
+            return
+        self.set_list_visible(True)
 
     # -- the list of scenes (the presentation mode steps through it) --------------------------
     @property
@@ -235,34 +360,49 @@ class SceneCommands(QObject):
             return False
         scene = self._scenes[index]
         try:
-            notices = self._apply(scene, f"show scene {index + 1}")
+            notices = self._apply(
+                scene, SHOW_SCENE, then=partial(self._set_cursor, index), number=index + 1
+            )
         except SceneError as exc:
-            self._warn("Cannot show this scene", f"Scene {index + 1} cannot be shown:\n\n{exc}")
+            self._warn(
+                self.tr("Cannot show this scene"),
+                self.tr("Scene {number} cannot be shown:\n\n{reason}").format(
+                    number=index + 1, reason=core_locale.error_text(exc)
+                ),
+            )
             return False
-        self._current = index
         self._scene_path = None
         self._title, self._notes = scene.title, scene.notes
         self._refresh_list()
-        title = f": {scene.title}" if scene.title else ""
-        self._status(f"Scene {index + 1} of {len(self._scenes)}{title}", notices)
+        if scene.title:
+            text = self.tr("Scene {number} of {count}: {title}")
+        else:
+            text = self.tr("Scene {number} of {count}")
+        self._status(
+            text.format(number=index + 1, count=len(self._scenes), title=scene.title), notices
+        )
         return True
 
     def add_current_scene(self, title: str | None = None, index: int | None = None) -> int | None:
         """Add what the window shows as a scene at ``index`` (the end by default); its row."""
         if len(self._scenes) >= MAX_SCENES:
-            self._warn("Cannot add a scene", f"A lecture holds at most {MAX_SCENES} scenes.")
+            self._warn(
+                self.tr("Cannot add a scene"),
+                self.tr("A lecture holds at most {count} scenes.").format(count=MAX_SCENES),
+            )
             return None
         name = (title or "").strip()[:MAX_TITLE] or self._state_label()
         try:
             scene = loads_scene(dumps_scene(self._document(name, "")))
         except SceneError as exc:
-            self._warn("Cannot add a scene", str(exc))
+            self._warn(self.tr("Cannot add a scene"), core_locale.error_text(exc))
             return None
         row = len(self._scenes) if index is None else min(max(index, 0), len(self._scenes))
         self._scenes.insert(row, scene)
+        self._ids.insert(row, self._new_id())
         self._current = row
         self._refresh_list(row)
-        self.set_list_visible(True)
+        self._reveal_list()
         return row
 
     def remove_scene(self, index: int) -> bool:
@@ -270,6 +410,7 @@ class SceneCommands(QObject):
         if not 0 <= index < len(self._scenes):
             return False
         del self._scenes[index]
+        del self._ids[index]
         if self._current is not None:
             if self._current == index:
                 self._current = None
@@ -285,6 +426,7 @@ class SceneCommands(QObject):
             return False
         scene = self._scenes.pop(index)
         self._scenes.insert(target, scene)
+        self._ids.insert(target, self._ids.pop(index))
         if self._current is not None:
             order = list(range(len(self._scenes)))
             moved = order.pop(index)
@@ -299,7 +441,10 @@ class SceneCommands(QObject):
         if not 0 <= index < len(self._scenes):
             return False
         if not title or len(title) > MAX_TITLE:
-            self._warn("Cannot rename", f"A title needs 1 to {MAX_TITLE} characters.")
+            self._warn(
+                self.tr("Cannot rename"),
+                self.tr("A title needs 1 to {count} characters.").format(count=MAX_TITLE),
+            )
             return False
         self._scenes[index] = dataclasses.replace(self._scenes[index], title=title)
         if index == self._current:
@@ -312,7 +457,11 @@ class SceneCommands(QObject):
         if not 0 <= index < len(self._scenes):
             return False
         if len(notes) > MAX_NOTES:
-            self._status(f"Notes are kept to {MAX_NOTES:,} characters; the rest is not saved")
+            self._status(
+                self.tr("Notes are kept to {count} characters; the rest is not saved").format(
+                    count=f"{MAX_NOTES:,}"
+                )
+            )
             notes = notes[:MAX_NOTES]
         self._scenes[index] = dataclasses.replace(self._scenes[index], notes=notes)
         if index == self._current:
@@ -324,7 +473,7 @@ class SceneCommands(QObject):
         if not 0 <= index < len(self._scenes):
             return
         title, ok = QInputDialog.getText(
-            self._window, "Rename scene", "Title:", text=self._scenes[index].title
+            self._window, self.tr("Rename scene"), self.tr("Title:"), text=self._scenes[index].title
         )
         if ok:
             self.rename_scene(index, title)
@@ -341,7 +490,7 @@ class SceneCommands(QObject):
         """Open a scene or a lecture; False, with a message and nothing changed, if it cannot."""
         error = self._open(Path(path))
         if error is not None:
-            self._warn(_OPEN_FAILED, error)
+            self._warn(self._open_failed(), error)
             return False
         return True
 
@@ -354,13 +503,19 @@ class SceneCommands(QObject):
         self.start_error = error
         print(f"actexplorer: error: {error}", file=sys.stderr)
         if interactive:
-            QTimer.singleShot(0, partial(self._warn, _OPEN_FAILED, error))
+            QTimer.singleShot(0, partial(self._warn, self._open_failed(), error))
         return False
+
+    def _open_failed(self) -> str:
+        return self.tr("Cannot open this file")
 
     def ask_open(self) -> None:
         """Ask for a scene or lecture file, then open it."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self._window, "Open scene or lecture", self.last_folder(), _FILTER
+            self._window,
+            self.tr("Open scene or lecture"),
+            self.last_folder(),
+            self.tr("ActExplorer scenes and lectures (*.actx.json *.json);;All files (*)"),
         )
         if chosen:
             self.open_file(chosen)
@@ -372,40 +527,87 @@ class SceneCommands(QObject):
             if isinstance(document, Lecture):
                 notices = self._open_lecture(document, path)
             else:
-                notices = self._apply(document, "open scene")
+                notices = self._apply(document, OPEN_SCENE)
                 self._scene_path = path
                 self._title, self._notes = document.title, document.notes
         except SceneError as exc:
-            return f"{path.name} was not opened:\n\n{exc}\n\nNothing was changed."
+            return self.tr("{name} was not opened:\n\n{reason}\n\nNothing was changed.").format(
+                name=path.name, reason=core_locale.error_text(exc)
+            )
         self._remember(path)
         if isinstance(document, Lecture):
-            what = f"lecture with {len(document.scenes)} scenes"
+            if document.title:
+                text = self.tr("Opened lecture “{title}” with {count} scenes from {name}")
+            else:
+                text = self.tr("Opened lecture with {count} scenes from {name}")
+        elif document.title:
+            text = self.tr("Opened scene “{title}” from {name}")
         else:
-            what = "scene"
-        title = f" “{document.title}”" if document.title else ""
-        self._status(f"Opened {what}{title} from {path.name}", notices)
+            text = self.tr("Opened scene from {name}")
+        count = len(document.scenes) if isinstance(document, Lecture) else 1
+        self._status(text.format(title=document.title, count=count, name=path.name), notices)
         return None
 
     def _open_lecture(self, lecture: Lecture, path: Path) -> tuple[str, ...]:
         # The first scene is shown before the list changes: a lecture whose first scene cannot
         # be shown changes nothing.
-        notices = self._apply(lecture.scenes[0], "open lecture")
-        self._scenes = list(lecture.scenes)
-        self._current = 0
+        notices = self._apply(
+            lecture.scenes[0],
+            OPEN_LECTURE,
+            then=partial(self._set_cursor, 0, list(lecture.scenes)),
+        )
         self._lecture_title, self._lecture_notes = lecture.title, lecture.notes
         self._lecture_path = path
         self._scene_path = None
         self._title, self._notes = lecture.scenes[0].title, lecture.scenes[0].notes
         self._refresh_list(0)
-        self.set_list_visible(True)
+        self._reveal_list()
         return tuple(dict.fromkeys((*lecture.notices, *notices)))
 
-    def _apply(self, scene: Scene, label: str) -> tuple[str, ...]:
+    def _apply(
+        self,
+        scene: Scene,
+        label: str,
+        *,
+        then: Callable[[], None] | None = None,
+        **values: object,
+    ) -> tuple[str, ...]:
         window = self._window
         custom = self._custom_functions()
         install = custom.install if custom is not None else None
-        with window.history.group(label):
-            return apply_scene(scene, window.state, window.lab_state, install_custom=install)
+        with window.history.group(label, **values):
+            notices = apply_scene(scene, window.state, window.lab_state, install_custom=install)
+            if then is not None:
+                then()  # inside the step: undo and redo move the scene cursor with the state
+            return notices
+
+    # -- the scene cursor and undo -------------------------------------------------------------
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _set_cursor(self, index: int, scenes: list[Scene] | None = None) -> None:
+        """Make ``index`` the current scene (of ``scenes``, which replace the list, if given)."""
+        if scenes is not None:
+            self._scenes = scenes
+            self._ids = [self._new_id() for _ in scenes]
+        self._current = index
+
+    def _shown_id(self) -> int | None:
+        """What the history keeps with each step: the number of the scene shown, if any."""
+        return self._ids[self._current] if self._current is not None else None
+
+    def _show_id(self, shown: object) -> None:
+        """Undo or redo went back to where the scene numbered ``shown`` was current (None, or a
+        scene no longer in the list: none is)."""
+        current = self._ids.index(shown) if isinstance(shown, int) and shown in self._ids else None
+        if current == self._current:
+            return
+        self._current = current
+        if current is not None:
+            scene = self._scenes[current]
+            self._title, self._notes = scene.title, scene.notes
+        self._refresh_list()
 
     def _custom_functions(self) -> CustomFunctions | None:
         # Custom functions are optional: without them a scene using one is refused by name.
@@ -425,7 +627,7 @@ class SceneCommands(QObject):
     def save_lecture(self, path: str | os.PathLike[str]) -> Path:
         """Write the scene list as a lecture file; ValueError when it is empty, OSError."""
         if not self._scenes:
-            raise ValueError("the scene list is empty: add a scene first")
+            raise ValueError(self.tr("the scene list is empty: add a scene first"))
         target = _with_suffix(Path(path))
         title = self._lecture_title or target.name.removesuffix(SCENE_SUFFIX)
         document = lecture_from_scenes(self._scenes, title, notes=self._lecture_notes)
@@ -445,7 +647,10 @@ class SceneCommands(QObject):
         """Ask for a file name, then save the scene."""
         name = self._scene_path.name if self._scene_path else self._default_name()
         chosen, _ = QFileDialog.getSaveFileName(
-            self._window, "Save scene", str(Path(self.last_folder()) / name), _SCENE_FILTER
+            self._window,
+            self.tr("Save scene"),
+            str(Path(self.last_folder()) / name),
+            self.tr("ActExplorer scenes (*.actx.json)"),
         )
         if chosen:
             self._save(lambda: self.save_scene(chosen))
@@ -453,7 +658,9 @@ class SceneCommands(QObject):
     def ask_save_lecture(self) -> None:
         """Ask for a file name, then save the scene list as a lecture."""
         if not self._scenes:
-            self._warn(_SAVE_FAILED, "The scene list is empty: add a scene first.")
+            self._warn(
+                self.tr("Cannot save"), self.tr("The scene list is empty: add a scene first.")
+            )
             return
         if self._lecture_path is not None:
             start = str(self._lecture_path)
@@ -461,7 +668,10 @@ class SceneCommands(QObject):
             name = _slug(self._lecture_title or "lecture") + SCENE_SUFFIX
             start = str(Path(self.last_folder()) / name)
         chosen, _ = QFileDialog.getSaveFileName(
-            self._window, "Save lecture", start, _LECTURE_FILTER
+            self._window,
+            self.tr("Save lecture"),
+            start,
+            self.tr("ActExplorer lectures (*.actx.json)"),
         )
         if chosen:
             self._save(lambda: self.save_lecture(chosen))
@@ -470,9 +680,9 @@ class SceneCommands(QObject):
         try:
             written = write()
         except (OSError, ValueError) as exc:
-            self._warn(_SAVE_FAILED, str(exc))
+            self._warn(self.tr("Cannot save"), core_locale.error_text(exc))
             return None
-        self._status(f"Saved {written}")
+        self._status(self.tr("Saved {path}").format(path=written))
         return written
 
     def _document(self, title: str, notes: str) -> dict[str, Any]:
@@ -485,11 +695,8 @@ class SceneCommands(QObject):
         custom = self._custom_functions()
         if custom is None:
             return ()
-        state = self._window.state
-        used = {state.activation, *(pin.key for pin in state.pins)}
-        race = self._window.lab_state.to_dict().get("race")
-        if isinstance(race, str):
-            used.add(race)
+        window = self._window
+        used = activation_keys(window.state.to_dict(), window.lab_state.to_dict())
         return tuple(d for d in custom.definitions() if d.key in used)
 
     def _state_label(self) -> str:
@@ -519,8 +726,10 @@ class SceneCommands(QObject):
         if not Path(path).is_file():
             self._store_recent([p for p in self.recent_files() if p != path])
             self._warn(
-                "File not found",
-                f"{path}\n\nno longer exists; it was removed from the recent files.",
+                self.tr("File not found"),
+                self.tr("{path}\n\nno longer exists; it was removed from the recent files.").format(
+                    path=path
+                ),
             )
             return False
         return self.open_file(path)
@@ -567,7 +776,8 @@ class SceneCommands(QObject):
             action.triggered.connect(partial(self._recent_chosen, path))
             entries.append(action)
         if not entries:
-            empty = QAction("No recent files", menu)
+            empty = QAction(self.tr("No recent files"), menu)
+            empty.setObjectName("recentEmpty")
             empty.setEnabled(False)
             entries.append(empty)
         separator = QAction(menu)
@@ -609,11 +819,18 @@ class SceneCommands(QObject):
         try:
             text = write(state.activation, dict(state.params))
         except (KeyError, ValueError, TypeError) as exc:
-            reason = exc.args[0] if exc.args else str(exc)
-            self._status(f"No {name} code for {label}: {reason}")
+            # The message itself, not str(): a KeyError would quote it.
+            reason = core_locale.message_text(exc.args[0] if exc.args else str(exc))
+            self._status(
+                self.tr("No {language} code for {function}: {reason}").format(
+                    language=name, function=label, reason=reason
+                )
+            )
             return None
         QGuiApplication.clipboard().setText(text)
-        self._status(f"Copied {name} code for {label}")
+        self._status(
+            self.tr("Copied {language} code for {function}").format(language=name, function=label)
+        )
         return text
 
     # -- messages ----------------------------------------------------------------------------
@@ -622,9 +839,11 @@ class SceneCommands(QObject):
         QMessageBox.warning(self._window, title, text)
 
     def _status(self, message: str, notices: Iterable[str] = ()) -> None:
-        notes = list(notices)
+        notes = [core_locale.message_text(notice) for notice in notices]
         if notes:
-            message += " — " + "; ".join(notes)
+            message = self.tr("{message} — {notices}").format(
+                message=message, notices=self.tr("; ").join(notes)
+            )
         self._window.statusBar().showMessage(message, STATUS_MS * (2 if notes else 1))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 
 from actexplorer.gui._qt import signals_blocked
 
-#: The dock's title and the View menu's name for it.
-DOCK_TITLE = "Scenes"
-EMPTY_HINT = "No scenes yet. Open a lecture, or add what the window shows as a scene."
+#: The dock's title and the View menu's name for it (translated when shown).
+DOCK_TITLE = QT_TRANSLATE_NOOP("SceneListDock", "Scenes")
 #: The dock's width when it first appears, in pixels.
 DOCK_WIDTH = 250
 
@@ -47,9 +46,11 @@ class SceneListDock(QDockWidget):
     #: The notes of the scene at a row were edited.
     notesEdited = Signal(int, str)
     saveRequested = Signal()
+    #: The list or its current scene was shown anew (:meth:`set_scenes`).
+    scenesShown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(DOCK_TITLE, parent)
+        super().__init__(parent)
         self.setObjectName("sceneListDock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -57,20 +58,19 @@ class SceneListDock(QDockWidget):
         self.list = QListWidget()
         self.list.setObjectName("sceneList")
         self.list.setAlternatingRowColors(True)
-        self.list.setToolTip("Double-click or press Enter to show a scene")
-        self.hint = QLabel(EMPTY_HINT)
+        self.hint = QLabel()
         self.hint.setObjectName("sceneListHint")
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
 
-        self.add_button = self._button("addScene", "Add", "Add what the window shows as a scene")
-        self.remove_button = self._button("removeScene", "Remove", "Remove the selected scene")
-        self.up_button = self._button("sceneUp", "▲", "Move the selected scene up")
-        self.down_button = self._button("sceneDown", "▼", "Move the selected scene down")
-        self.rename_button = self._button("renameScene", "Rename…", "Rename the selected scene")
-        self.save_button = self._button(
-            "saveLecture", "Save lecture…", "Save the scene list as a lecture file"
-        )
+        self.add_button = self._button("addScene")
+        self.remove_button = self._button("removeScene")
+        self.up_button = self._button("sceneUp")
+        self.up_button.setText("▲")
+        self.down_button = self._button("sceneDown")
+        self.down_button.setText("▼")
+        self.rename_button = self._button("renameScene")
+        self.save_button = self._button("saveLecture")
         # Two short rows keep the dock narrow: the plots need the width more.
         edit_row = QHBoxLayout()
         edit_row.setContentsMargins(0, 0, 0, 0)
@@ -81,11 +81,10 @@ class SceneListDock(QDockWidget):
         edit_row.addWidget(self.up_button)
         edit_row.addWidget(self.down_button)
 
-        self.notes_label = QLabel("Notes")
+        self.notes_label = QLabel()
         self.notes_label.setProperty("role", "muted")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("sceneNotes")
-        self.notes.setPlaceholderText("Notes for this scene (what to point at, what to ask)")
         self.notes.setMaximumHeight(120)
 
         body = QWidget()
@@ -110,13 +109,44 @@ class SceneListDock(QDockWidget):
         self.save_button.clicked.connect(self.saveRequested)
         self.notes.textChanged.connect(self._notes_changed)
         self._notes: list[str] = []
+        self.retranslate()
         self.set_scenes([], None)
 
-    def _button(self, name: str, text: str, tip: str) -> QToolButton:
+    def retranslate(self) -> None:
+        """Show every text in the current language (the scene titles are the user's)."""
+        self.setWindowTitle(QCoreApplication.translate("SceneListDock", DOCK_TITLE))
+        self.list.setToolTip(self.tr("Double-click or press Enter to show a scene"))
+        self.hint.setText(
+            self.tr("No scenes yet. Open a lecture, or add what the window shows as a scene.")
+        )
+        for button, text, tip in (
+            (self.add_button, self.tr("Add"), self.tr("Add what the window shows as a scene")),
+            (self.remove_button, self.tr("Remove"), self.tr("Remove the selected scene")),
+            (self.rename_button, self.tr("Rename…"), self.tr("Rename the selected scene")),
+            (
+                self.save_button,
+                self.tr("Save lecture…"),
+                self.tr("Save the scene list as a lecture file"),
+            ),
+        ):
+            button.setText(text)
+            button.setToolTip(tip)
+        self.up_button.setToolTip(self.tr("Move the selected scene up"))
+        self.down_button.setToolTip(self.tr("Move the selected scene down"))
+        self.notes_label.setText(self.tr("Notes"))
+        self.notes.setPlaceholderText(
+            self.tr("Notes for this scene (what to point at, what to ask)")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _button(self, name: str) -> QToolButton:
         button = QToolButton()
         button.setObjectName(f"{name}Button")
-        button.setText(text)
-        button.setToolTip(tip)
         button.setAutoRaise(True)
         return button
 
@@ -145,6 +175,7 @@ class SceneListDock(QDockWidget):
                 self.list.setCurrentRow(selected)
         self.hint.setVisible(not scenes)
         self._selection_changed(self.list.currentRow())
+        self.scenesShown.emit()
 
     def selected_row(self) -> int | None:
         """The row selected in the list, if any."""

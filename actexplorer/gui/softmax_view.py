@@ -317,6 +317,7 @@ class SoftmaxView(QWidget):
         self._param_rows: list[_ParamRow] = []
         self._output_labels: list[pg.TextItem] = []
         self._cell_labels: list[pg.TextItem] = []
+        self._font_scale = 1.0
         self._build()
         self._make_spins()
         self.retranslate()
@@ -627,7 +628,7 @@ class SoftmaxView(QWidget):
         try:
             self._params = self._act.resolve({**self._params, name: value})
         except ValueError as exc:
-            self._show_message(str(exc))
+            self._show_message(core_locale.error_text(exc))
             return
         self._refresh()
         self.paramsChanged.emit(self.params())
@@ -696,7 +697,7 @@ class SoftmaxView(QWidget):
                 self._outputs = np.asarray(self._act.forward(logits, **self._params), float)
                 self._jacobian = np.asarray(self._act.jacobian(logits, **self._params), float)
             except (ValueError, FloatingPointError) as exc:
-                self._show_message(str(exc))
+                self._show_message(core_locale.error_text(exc))
                 self._outputs = np.zeros(0)
                 self._jacobian = np.zeros((0, 0))
         self._draw_outputs()
@@ -736,7 +737,7 @@ class SoftmaxView(QWidget):
         item.setYRange(low - 0.18 * span * (low < 0), high + 0.18 * span, padding=0.02)
         while len(self._output_labels) < n:
             label = pg.TextItem(anchor=(0.5, 1.0))
-            label.setFont(_small_font(self.font()))
+            label.setFont(_small_font(self._scaled_font()))
             self.output_plot.addItem(label)
             self._output_labels.append(label)
         for index, label in enumerate(self._output_labels):
@@ -772,7 +773,7 @@ class SoftmaxView(QWidget):
             label = pg.TextItem(anchor=(0.5, 0.5))
             self.jacobian_plot.addItem(label)
             self._cell_labels.append(label)
-        font = _small_font(self.font(), 0.85 if max(rows, cols) > 6 else 0.95)
+        font = _small_font(self._scaled_font(), 0.85 if max(rows, cols) > 6 else 0.95)
         for index, label in enumerate(self._cell_labels):
             if index >= rows * cols:
                 label.hide()
@@ -788,6 +789,30 @@ class SoftmaxView(QWidget):
             label.show()
 
     # -- looks -------------------------------------------------------------------------------
+    def set_font_scale(self, scale: float) -> None:
+        """Type ``scale`` times its usual size (presentation mode's projector look uses > 1)."""
+        if scale == self._font_scale:
+            return
+        self._font_scale = scale
+        tick_font = _small_font(self._scaled_font())
+        for plot in (self.logits_plot, self.output_plot, self.jacobian_plot):
+            item = plot.getPlotItem()
+            item.titleLabel.setText(item.titleLabel.text, size=f"{_TITLE_PT * scale:g}pt")
+            for name in ("left", "bottom"):
+                axis = item.getAxis(name)
+                axis.setStyle(tickFont=tick_font)
+                axis.label.setFont(tick_font)
+        self.colour_bar.axis.setStyle(tickFont=tick_font)
+        for label in self._output_labels:
+            label.setFont(_small_font(self._scaled_font()))
+        self._refresh()
+
+    def _scaled_font(self) -> QFont:
+        font = QFont(self.font())
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+        font.setPointSizeF(size * self._font_scale)
+        return font
+
     def _foreground(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.WindowText)
 
@@ -821,6 +846,10 @@ class SoftmaxView(QWidget):
         elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+#: The plots' title size (points) at scale 1, pyqtgraph's default.
+_TITLE_PT = 11.0
 
 
 def _format_cell(value: float, columns: int) -> str:

@@ -1,10 +1,14 @@
 """Runs :func:`actexplorer.core.stats.sample_stats` for the window, off the GUI thread when big.
 
-Small requests (≤ :data:`SYNC_LIMIT` samples, well under a millisecond of work) are computed at once
-so the histograms repaint in the same frame as the curves. Larger ones go to one worker thread, so
-the curves keep repainting every frame while a slider moves; while the worker is busy, newer
-requests replace each other in a single pending slot, and a result that is no longer the newest
-request's is dropped, so a slider storm costs at most one stale computation.
+A batch is computed at once, on the GUI thread, when it is known to be cheap: always up to
+:data:`ALWAYS_SYNC` samples, and up to :data:`SYNC_LIMIT` samples when the work it will take,
+estimated from the measured cost of earlier batches of the same functions, fits
+:data:`SYNC_BUDGET_S`. The histograms then repaint in the same frame as the curves, without a round
+trip through the worker (thread wake-up, a queued signal, and a second repaint of the plots).
+Anything else goes to one worker thread, so the curves keep repainting every frame while a slider
+moves; while the worker is busy, newer requests replace each other in a single pending slot, and a
+result that is no longer the newest request's is dropped, so a slider storm costs at most one stale
+computation.
 
 At 10⁷ samples the input sample alone is 80 MB: before the worker draws a new large sample it lets
 go of the cached ones, so the old and the new sample are never held at the same time.
@@ -20,14 +24,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, QTimer, Signal
 
-from actexplorer.core.activation import ParamValue
+from actexplorer.core import locale as core_locale
+from actexplorer.core.activation import Activation, ParamValue
 
 if TYPE_CHECKING:
+    from actexplorer.core.registry import AnyActivation
     from actexplorer.core.stats import InputDistribution, SampleStats
 
-#: Up to this many samples the statistics are computed on the GUI thread. At 10⁵ samples they take
-#: several milliseconds (a third of a 60 Hz frame on a busy laptop), so those go to the worker.
-SYNC_LIMIT = 20_000
+#: Up to this many samples the statistics are always computed on the GUI thread (well under a
+#: millisecond for any function of the catalog).
+ALWAYS_SYNC = 20_000
+#: Above this many samples the statistics are never computed on the GUI thread, whatever the
+#: estimate says. Below 8 blocks the core computes on the calling thread alone, so the thread's CPU
+#: time measures all of a batch's work.
+SYNC_LIMIT = 250_000
+#: Estimated CPU time up to which a batch of at most SYNC_LIMIT samples is computed on the GUI
+#: thread: with the curves' own few milliseconds, the frame stays within a 60 Hz frame.
+SYNC_BUDGET_S = 0.006
 #: How long an answer may take before busy indicators are shown.
 BUSY_DELAY_MS = 150
 #: From this many samples a sample is large enough (8 MB) that keeping old ones cached while a
@@ -45,9 +58,19 @@ class StatsJob:
     n: int
     seed: int
     train_mode: bool = False
+    #: The function as defined when the job was made, looked up from ``key`` when not given: a
+    #: custom function redefined under the same key is another object, so its statistics are
+    #: never taken for the old definition's (and a worker computes the definition it was given).
+    activation: AnyActivation | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.activation is None:
+            from actexplorer.core import ACTIVATIONS
+
+            object.__setattr__(self, "activation", ACTIVATIONS.get(self.key))
 
     def cache_key(self) -> tuple[Any, ...]:
-        """Hashable identity of the request."""
+        """Hashable identity of the request (the activation object by identity)."""
         return (
             self.key,
             tuple(sorted(self.params.items())),
@@ -55,6 +78,7 @@ class StatsJob:
             self.n,
             self.seed,
             self.train_mode,
+            self.activation,
         )
 
 
@@ -81,6 +105,8 @@ class StatsOutcome:
     results: dict[tuple[Any, ...], SampleStats] = field(default_factory=dict)
     errors: dict[tuple[Any, ...], str] = field(default_factory=dict)
     seconds: float = 0.0
+    #: CPU seconds of the computing thread per job (by cache key), for the runner's cost estimates.
+    cpu_seconds: dict[tuple[Any, ...], float] = field(default_factory=dict)
 
 
 def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
@@ -92,11 +118,16 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
     _release_other_large_samples(batch)
     results: dict[tuple[Any, ...], SampleStats] = {}
     errors: dict[tuple[Any, ...], str] = {}
+    cpu: dict[tuple[Any, ...], float] = {}
     jobs = ([batch.current] if batch.current else []) + list(batch.pins)
     for job in jobs:
+        # CPU time, not wall time: a worker waiting for the GIL while the GUI thread paints would
+        # otherwise look dearer than it is.
+        cpu_start = time.thread_time()
         try:
+            act = job.activation
             results[job.cache_key()] = sample_stats(
-                get_scalar(job.key),
+                act if isinstance(act, Activation) else get_scalar(job.key),
                 job.params,
                 job.dist,
                 job.n,
@@ -104,8 +135,39 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
                 train_mode=job.train_mode,
             )
         except (ValueError, KeyError, TypeError, FloatingPointError, MemoryError) as exc:
-            errors[job.cache_key()] = str(exc)
-    return StatsOutcome(request_id, batch, results, errors, time.perf_counter() - start)
+            # The core's refusals are messages: shown in the language of the moment.
+            errors[job.cache_key()] = core_locale.error_text(exc)
+        cpu[job.cache_key()] = time.thread_time() - cpu_start
+    return StatsOutcome(request_id, batch, results, errors, time.perf_counter() - start, cpu)
+
+
+class CostModel:
+    """CPU seconds per sample of each function, as last measured, to tell cheap batches apart."""
+
+    def __init__(self, measure_up_to: int = SYNC_LIMIT) -> None:
+        # Above this count the core spreads a job over several threads: the computing thread's
+        # CPU time would only be its share.
+        self._measure_up_to = measure_up_to
+        self._per_sample: dict[str, float] = {}
+
+    def record(self, outcome: StatsOutcome) -> None:
+        """Learn from the measured jobs of ``outcome``."""
+        jobs = ([outcome.batch.current] if outcome.batch.current else []) + list(outcome.batch.pins)
+        for job in jobs:
+            seconds = outcome.cpu_seconds.get(job.cache_key())
+            if seconds is not None and job.n <= self._measure_up_to:
+                self._per_sample[job.key] = seconds / job.n
+
+    def estimate(self, batch: StatsBatch) -> float | None:
+        """Seconds ``batch`` should take; None when one of its functions was never measured."""
+        jobs = ([batch.current] if batch.current else []) + list(batch.pins)
+        total = 0.0
+        for job in jobs:
+            rate = self._per_sample.get(job.key)
+            if rate is None:
+                return None
+            total += rate * job.n
+        return total
 
 
 _large_sample_lock = threading.Lock()
@@ -148,9 +210,19 @@ class StatsRunner(QObject):
     #: relayout the status bar on every step; False when it is answered after being shown.
     busyShown = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, *, sync_limit: int = SYNC_LIMIT) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        sync_limit: int = SYNC_LIMIT,
+        sync_budget_s: float = SYNC_BUDGET_S,
+    ) -> None:
         super().__init__(parent)
+        #: The most samples a batch may have to be computed on the GUI thread.
         self.sync_limit = sync_limit
+        #: The most estimated CPU seconds a batch above ALWAYS_SYNC may take on the GUI thread.
+        self.sync_budget_s = sync_budget_s
+        self.costs = CostModel()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay()
@@ -177,9 +249,11 @@ class StatsRunner(QObject):
         request_id = self._latest
         if self._closed:
             return request_id
-        if batch.n <= self.sync_limit:
+        if self.runs_at_once(batch):
+            # Newer than anything queued or running: those answers will be dropped as stale.
             self._pending = None
             outcome = run_batch(request_id, batch)
+            self.costs.record(outcome)
             self._set_busy(False)
             self.ready.emit(outcome)
             return request_id
@@ -189,6 +263,16 @@ class StatsRunner(QObject):
             self._start(request_id, batch)
         self._set_busy(True)
         return request_id
+
+    def runs_at_once(self, batch: StatsBatch) -> bool:
+        """True when ``batch`` would be computed on the calling thread (see the module doc)."""
+        n = batch.n
+        if n > self.sync_limit:
+            return False
+        if n <= ALWAYS_SYNC:
+            return True
+        cost = self.costs.estimate(batch)
+        return cost is not None and cost <= self.sync_budget_s
 
     def _start(self, request_id: int, batch: StatsBatch) -> None:
         self._running = True
@@ -201,6 +285,7 @@ class StatsRunner(QObject):
 
     def _finished(self, outcome: StatsOutcome) -> None:
         self._running = False
+        self.costs.record(outcome)
         if self._pending is not None and not self._closed:
             request_id, batch = self._pending
             self._pending = None

@@ -189,15 +189,60 @@ def test_moving_the_parameter_by_hand_pauses(panel: AnimationPanel, window: Main
     assert window.state.params["negative_slope"] == 0.3
 
 
-def test_changing_another_parameter_keeps_playing(
+def test_changing_another_parameter_pauses_and_is_its_own_step(
     panel: AnimationPanel, window: MainWindow
 ) -> None:
     choose(window, "softplus")
+    window.history.clear()
     panel.play()
-    window.state.set_param("threshold", 30.0)
-    assert panel.playing
     advance(panel, 0.5)
-    assert window.state.params["threshold"] == 30.0
+    played = window.state.params["beta"]
+    window.state.set_param("threshold", 30.0)
+    assert not panel.playing and not window.history.in_gesture
+    assert "something else" in panel.message.text()
+    advance(panel, 0.5)
+    assert window.state.params == {"beta": played, "threshold": 30.0}
+    assert window.history.undo_count == 2
+    window.history.undo()
+    assert window.state.params == {"beta": played, "threshold": 20.0}
+    assert window.history.undo_text == "animate beta"
+
+
+@pytest.mark.parametrize("change", ["activation", "pin", "zoom", "scene"])
+def test_other_changes_while_playing_are_undone_on_their_own(
+    panel: AnimationPanel, window: MainWindow, change: str
+) -> None:
+    choose(window, "leaky_relu")
+    if change == "scene":
+        window.scenes.add_current_scene()
+        window.state.activation = "elu"
+        window.scenes.add_current_scene()
+        choose(window, "leaky_relu")
+    history = window.history
+    history.clear()
+    before = window.state.to_dict()
+    panel.play()
+    for _ in range(5):
+        advance(panel, 0.1)
+    played = window.state.to_dict()
+    if change == "activation":
+        window.state.activation = "elu"
+    elif change == "pin":
+        window.state.pin_current()
+    elif change == "zoom":
+        window.presentation.zoom_in()
+    else:
+        assert window.scenes.show_scene(1)
+    assert not panel.playing and not panel.timer.isActive()
+    assert history.undo_count == 2
+    advance(panel, 0.5)  # a stale tick changes nothing
+    assert history.undo_count == 2
+    history.undo()
+    assert window.state.to_dict() == played
+    assert history.undo_text == "animate negative_slope"
+    history.undo()
+    assert window.state.to_dict() == before
+    assert not history.can_undo
 
 
 def test_a_new_function_stops_and_refills_the_parameters(

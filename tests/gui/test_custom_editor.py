@@ -176,3 +176,54 @@ def test_a_derivative_sympy_cannot_finish_in_time_is_refused_without_waiting(
     finally:
         release.set()
     dialog.reject()
+
+
+def test_a_taken_name_is_explained_under_the_name_and_disables_ok(qtbot) -> None:
+    taken = {"my swish": "another custom function is already called 'my swish'"}
+    dialog = CustomEditor(lambda d: None, name_problem=lambda name: taken.get(name, ""))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_expression(dialog, "x * tanh(x)")
+    dialog.name.setText("my swish")
+    assert "already called 'my swish'" in dialog.name_error.text()
+    assert dialog.name_error.isVisible() and not dialog.ok_button.isEnabled()
+    assert "already called" in dialog.ok_button.toolTip()
+    dialog.name.setText("my swish 2")
+    assert dialog.name_error.isHidden() and dialog.ok_button.isEnabled()
+    dialog.reject()
+
+
+def test_closing_while_sympy_builds_the_derivative_is_quiet(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+    from actexplorer.core.custom import CustomExpression
+
+    started, release = threading.Event(), threading.Event()
+    original = CustomExpression.derivative
+
+    def slow(self: CustomExpression) -> object:
+        started.set()
+        release.wait(10)  # SymPy still busy when the dialog goes away
+        return original(self)
+
+    monkeypatch.setattr(CustomExpression, "derivative", slow)
+    dialog = CustomEditor(lambda d: None)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.expression.setText("x * tanh(x)")
+    dialog.check_now()
+    assert started.wait(10)
+    workers = [t for t in threading.enumerate() if t.name == "custom-derivative"]
+    dialog.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    release.set()  # the worker answers after the dialog is deleted
+    for worker in workers:
+        worker.join(30)
+    # The answer is dropped; an error in the worker would fail the test (warnings are errors).
+    QCoreApplication.processEvents()
+    assert not any(worker.is_alive() for worker in workers)

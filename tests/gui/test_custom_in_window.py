@@ -171,7 +171,100 @@ def test_a_builtin_name_is_refused_in_the_window(window: MainWindow) -> None:
     editor.expression.setText("maximum(x, 0)")
     editor.check_now()
     assert editor.builder.wait(60)
+    # Said under the name as soon as it is typed; OK stays disabled.
+    assert "built-in function ReLU" in editor.name_error.text()
+    assert not editor.name_error.isHidden() and not editor.ok_button.isEnabled()
     editor.ok_button.click()
-    assert editor.isVisible() and "built-in function ReLU" in editor.param_error.text()
+    assert editor.isVisible()
     assert get("relu").name == "ReLU" and not ACTIVATIONS.custom()
     editor.reject()
+
+
+def open_editor_on(window: MainWindow, key: str | None) -> CustomEditor:
+    """The editor, on ``key`` (None: a new function), with f′ built."""
+    commands = window.custom_commands
+    editor = commands.new() if key is None else commands.edit(key)
+    assert editor is not None and editor.builder.wait(60)
+    return editor
+
+
+def test_a_new_function_cannot_take_an_existing_name(window: MainWindow) -> None:
+    define_swish(window)
+    editor = open_editor_on(window, None)
+    editor.name.setText("My Swish")
+    editor.expression.setText("2 * x")
+    editor.check_now()
+    assert editor.builder.wait(60)
+    assert "already called 'my swish'" in editor.name_error.text()
+    assert not editor.ok_button.isEnabled()
+    editor.ok_button.click()
+    assert editor.isVisible()
+    assert get(KEY).formula.text == "x * sigmoid(beta * x)"  # not overwritten
+    editor.name.setText("double")
+    assert editor.ok_button.isEnabled(), editor.problem()
+    editor.ok_button.click()
+    assert [d.key for d in window.custom_functions.definitions()] == [KEY, "custom:double"]
+
+
+def test_renaming_in_the_editor_keeps_the_function_where_it_is_used(window: MainWindow) -> None:
+    define_swish(window)
+    window.state.params = {"beta": 2.5}
+    assert window.state.pin_current()
+    window.lab_state.update(race=KEY, per_layer=True, layer_activations=[KEY, "tanh"])
+    window.statusBar().clearMessage()
+    steps = window.history.undo_count
+    editor = open_editor_on(window, KEY)
+    editor.name.setText("swish two")
+    assert editor.ok_button.isEnabled(), editor.problem()
+    editor.ok_button.click()
+
+    new = "custom:swish_two"
+    assert KEY not in ACTIVATIONS
+    assert (window.state.activation, window.state.params) == (new, {"beta": 2.5})
+    assert [(p.key, dict(p.params)) for p in window.state.pins] == [(new, {"beta": 2.5})]
+    assert window.lab_state.race == new
+    assert window.lab_state.layer_activations[:2] == (new, "tanh")
+    assert "deleted" not in window.statusBar().currentMessage()
+    assert window.history.undo_count == steps + 1
+    keys = set(window.picker.tree.keys())
+    assert new in keys and KEY not in keys
+
+
+def test_redefining_a_pinned_function_refreshes_its_statistics(window: MainWindow) -> None:
+    from actexplorer.core.custom import CustomDefinition
+    from actexplorer.core.stats import sample_stats
+    from actexplorer.gui.stats_runner import SYNC_LIMIT
+
+    define_swish(window)
+    state = window.state
+    assert state.pin_current()
+    state.activation = "tanh"
+    # Large enough for the worker thread, where a stale answer could outlive the redefinition.
+    state.n_samples = SYNC_LIMIT + 50_000
+    state.pin_histograms = True
+    assert window.wait_until_idle()
+    (before,) = window.controller.pin_stats
+    silu = sample_stats(get("silu"), {}, state.distribution, state.n_samples, state.seed)
+    assert before.mean == pytest.approx(silu.mean, rel=1e-9)
+
+    window.custom_functions.install(
+        CustomDefinition("my swish", "x * tanh(beta * x)", get(KEY).params)
+    )
+    assert window.wait_until_idle()
+    (after,) = window.controller.pin_stats
+    expected = sample_stats(
+        get(KEY), {"beta": 1.0}, state.distribution, state.n_samples, state.seed
+    )
+    assert after.mean == pytest.approx(expected.mean, rel=1e-9)
+    assert after.mean != pytest.approx(before.mean, rel=1e-3)
+
+
+def test_a_scene_carries_a_custom_function_chosen_for_a_layer(window: MainWindow, tmp_path) -> None:
+    import json
+
+    define_swish(window)
+    window.state.activation = "relu"
+    window.lab_state.update(per_layer=True, layer_activations=["tanh", KEY])
+    saved = window.scenes.save_scene(tmp_path / "layers.actx.json")
+    carried = json.loads(saved.read_text(encoding="utf-8"))["custom"]
+    assert [c["name"] for c in carried] == ["my swish"]

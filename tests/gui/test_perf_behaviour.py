@@ -1,12 +1,15 @@
 """What keeps the window fast, tested as behaviour (never timed): axes that move only when they
-must, items not fed twice, newest-wins statistics, no doubled samples, remembered facts."""
+must, items not fed twice, newest-wins statistics, cheap statistics answered at once, no doubled
+samples, remembered facts, number labels that do not relayout their panel."""
 
 from __future__ import annotations
 
 import time
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from actexplorer.core import (
     INF,
@@ -18,11 +21,12 @@ from actexplorer.core import (
     PropertyRules,
 )
 from actexplorer.core.stats import InputDistribution, draw_samples, sample_stats
+from actexplorer.gui import MainWindow, stats_runner
 from actexplorer.gui import plots as plots_module
-from actexplorer.gui import stats_runner
-from actexplorer.gui.cards import PropertiesCard
+from actexplorer.gui.cards import NumberLabel, PropertiesCard, StatisticsPanel
 from actexplorer.gui.controller import _HistogramMemo
 from actexplorer.gui.curves import CurveData
+from actexplorer.gui.params import NumberControl
 from actexplorer.gui.plots import (
     HistogramData,
     PinnedCurve,
@@ -31,7 +35,15 @@ from actexplorer.gui.plots import (
     padded,
     storm_range,
 )
-from actexplorer.gui.stats_runner import StatsBatch, StatsJob, StatsOutcome, StatsRunner
+from actexplorer.gui.stats_runner import (
+    CostModel,
+    StatsBatch,
+    StatsJob,
+    StatsOutcome,
+    StatsRunner,
+)
+from actexplorer.gui.theme import DARK
+from actexplorer.state import MAX_PINS
 
 X = np.linspace(-6.0, 6.0, 2001)
 
@@ -128,16 +140,32 @@ def test_the_legend_is_relabelled_in_place(plots: PlotsView) -> None:
 
 def test_an_unchanged_pin_is_not_fed_again(plots: PlotsView, monkeypatch) -> None:
     fed: list[object] = []
+    pin = PinnedCurve("Tanh", _curve(1.0))
+    plots.set_pinned_curves([pin], "ELU")
     item = plots.f_pins[0]
     original = item.setData
     monkeypatch.setattr(item, "setData", lambda *a, **k: (fed.append(1), original(*a, **k)))
-    pin = PinnedCurve("Tanh", _curve(1.0))
-    for label in ("ELU", "ELU (alpha=0.3)", "ELU (alpha=0.4)"):
+    for label in ("ELU (alpha=0.3)", "ELU (alpha=0.4)"):
         plots.set_pinned_curves([pin], label)
-    assert len(fed) == 1
+    assert not fed
     plots.set_pinned_curves([PinnedCurve("Tanh", _curve(2.0))], "ELU")
-    assert len(fed) == 2
+    assert len(fed) == 1
     np.testing.assert_array_equal(item.yData, 2.0 * np.tanh(X))
+
+
+def test_pinned_items_are_made_with_the_first_pin(plots: PlotsView) -> None:
+    function_items = plots.function_plot.getPlotItem().listDataItems
+    assert function_items() == [plots.f_curve]
+    plots.set_pinned_curves([], "ELU")
+    plots.set_pinned_histograms([None], [None])
+    assert function_items() == [plots.f_curve] and not plots.out_pins
+    plots.set_look(DARK)
+    plots.set_pinned_curves([PinnedCurve("Tanh", _curve(1.0))], "ELU")
+    assert function_items() == [plots.f_curve, *plots.f_pins]
+    assert len(plots.f_pins) == len(plots.grad_pins) == MAX_PINS
+    # Made in the look in use, and first in the list (tests find the current curve there).
+    assert plots.f_pins[0].opts["pen"].color() == pg.mkColor(DARK.pins[0])
+    assert plots.function_plot.getPlotItem().listDataItems()[0] is plots.f_curve
 
 
 def test_the_same_core_histogram_gives_the_same_drawable() -> None:
@@ -245,3 +273,125 @@ def test_the_card_works_out_each_setting_once(qtbot) -> None:
     # Another activation starts afresh.
     card.set_activation(_counting_activation(calls), {"alpha": 2.0})
     assert calls == [1.0, 2.0, 2.0]
+
+
+def test_the_card_skips_a_setting_it_already_shows(qtbot, monkeypatch) -> None:
+    card = PropertiesCard()
+    qtbot.addWidget(card)
+    act = _counting_activation([])
+    card.set_activation(act, {"alpha": 1.0})
+    written: list[str] = []
+    label = card._fact_values["output_range"]
+    original = label.setText
+    monkeypatch.setattr(label, "setText", lambda text: (written.append(text), original(text)))
+    card.set_params({"alpha": 1.0})  # another field of the state changed: nothing to write
+    assert written == []
+    card.set_params({"alpha": 2.0})
+    assert written == ["−2 to ∞"]
+    card.set_activation(act, {"alpha": 2.0})  # shown afresh (a new language, a new look)
+    assert written == ["−2 to ∞", "−2 to ∞"]
+
+
+# -- cheap statistics are answered in the same frame as the curves ----------------------------
+def test_the_cost_model_sums_what_it_has_measured() -> None:
+    model = CostModel(measure_up_to=100_000)
+    batch = StatsBatch(_job(50_000), (StatsJob("tanh", {}, InputDistribution(), 50_000, 0),))
+    assert model.estimate(batch) is None  # never measured
+    model.record(
+        StatsOutcome(
+            1,
+            batch,
+            cpu_seconds={batch.current.cache_key(): 0.005, batch.pins[0].cache_key(): 0.010},
+        )
+    )
+    assert model.estimate(StatsBatch(_job(100_000))) == pytest.approx(0.010)
+    assert model.estimate(batch) == pytest.approx(0.015)
+    # A job the core spread over several threads says nothing about one thread's cost.
+    model.record(
+        StatsOutcome(2, StatsBatch(_job(200_000)), cpu_seconds={_job(200_000).cache_key(): 9.0})
+    )
+    assert model.estimate(StatsBatch(_job(100_000))) == pytest.approx(0.010)
+
+
+def test_a_batch_known_to_be_cheap_skips_the_worker(qtbot) -> None:
+    runner = StatsRunner(sync_limit=200_000, sync_budget_s=3600.0)
+    answers: list[StatsOutcome] = []
+    busy: list[bool] = []
+    runner.ready.connect(answers.append)
+    runner.busyChanged.connect(busy.append)
+    first = StatsBatch(_job(100_000, seed=0))
+    assert not runner.runs_at_once(first)  # never measured: the worker finds out
+    runner.submit(first)
+    assert busy == [True] and answers == []
+    assert runner.wait_idle(30)
+    # Measured now: the next request is answered before submit returns, without the worker.
+    second = StatsBatch(_job(100_000, seed=1))
+    assert runner.runs_at_once(second)
+    request = runner.submit(second)
+    assert [a.request_id for a in answers][-1] == request
+    assert answers[-1].results[second.current.cache_key()].seed == 1
+    assert busy == [True, False] and not runner.busy
+    # Over the sample limit, or over the budget, it goes to the worker whatever it costs.
+    assert not runner.runs_at_once(StatsBatch(_job(300_000)))
+    runner.sync_budget_s = 0.0
+    assert not runner.runs_at_once(second)
+    runner.shutdown()
+
+
+def test_a_slider_step_at_1e5_samples_settles_without_a_round_trip(window: MainWindow) -> None:
+    window.runner.sync_budget_s = 3600.0  # whatever this machine's speed, elu counts as cheap
+    window.state.activation = "elu"
+    window.state.n_samples = 100_000
+    assert window.wait_until_idle(30)
+    slider = next(
+        c for c in window.parameters.form.controls.values() if isinstance(c, NumberControl)
+    ).slider
+    busy: list[bool] = []
+    window.runner.busyChanged.connect(busy.append)
+    for position in (300, 420, 560):
+        slider.setValue(position)
+        # No event processed yet: curves and statistics already belong to the same step.
+        stats = window.controller.stats
+        assert stats is not None and dict(stats.params) == window.state.params
+        histogram = window.plots.out_hist
+        np.testing.assert_array_equal(histogram.xData, stats.output_hist.edges)
+    assert busy == [] and not window.runner.busy
+
+
+# -- number labels ----------------------------------------------------------------------------
+class _LayoutRequests(QObject):
+    """Counts layout requests reaching the watched widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_a_new_number_repaints_its_label_without_a_relayout(qtbot) -> None:
+    panel = StatisticsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    label = panel._sampled["mean"]
+    assert isinstance(label, NumberLabel)
+    QCoreApplication.processEvents()  # the first layout of the panel
+    size = label.size()
+    requests = _LayoutRequests()
+    panel.installEventFilter(requests)
+    for text in ("0.1605", "−0.9918", "4.225", "12.5"):
+        label.set_number(text)
+        QCoreApplication.processEvents()
+        assert label.text() == text and label.size() == size
+    assert requests.count == 0
+    # A longer number widens the box once, so that it is shown whole.
+    label.set_number("−1.234×10⁻¹²")
+    assert label.width() >= label.sizeHint().width() > size.width()
+    wide = label.size()
+    label.set_number("0.5")
+    assert label.size() == wide  # the box does not shrink back and forth during a drag
+    panel.removeEventFilter(requests)

@@ -171,3 +171,59 @@ def test_undo_texts_survive_a_language_change(window: MainWindow, qtbot) -> None
     QApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
     qtbot.waitUntil(lambda: _text(window, "undo") == "Undo change activation")
     assert window.action("undo").isEnabled()
+
+
+def _lecture(window: MainWindow, tmp_path: Path) -> Path:
+    """A saved three-scene lecture (relu, elu, gelu); the window is left on something else."""
+    scenes = window.scenes
+    for key in ("relu", "elu", "gelu"):
+        window.state.activation = key
+        scenes.add_current_scene(title=key)
+    path = scenes.save_lecture(tmp_path / "talk.actx.json")
+    window.state.activation = "tanh"
+    return path
+
+
+def _bold_rows(window: MainWindow) -> list[int]:
+    items = window.scenes.dock.list
+    return [row for row in range(items.count()) if items.item(row).font().bold()]
+
+
+def test_undoing_scene_steps_moves_the_scene_cursor(window: MainWindow, tmp_path: Path) -> None:
+    scenes = window.scenes
+    assert scenes.open_file(_lecture(window, tmp_path))
+    assert scenes.step_scene(1) and scenes.step_scene(1)
+    assert (scenes.current_index, window.state.activation) == (2, "gelu")
+    window.action("undo").trigger()
+    window.action("undo").trigger()
+    assert window.state.activation == "relu"
+    assert scenes.current_index == 0
+    assert _bold_rows(window) == [0] and scenes.dock.selected_row() == 0
+    assert scenes.step_scene(1)  # Page Down goes on from the scene shown
+    assert (scenes.current_index, window.state.activation) == (1, "elu")
+    window.action("undo").trigger()
+    window.action("redo").trigger()
+    assert scenes.current_index == 1 and _bold_rows(window) == [1]
+    # Back before the lecture was opened: no scene of it is current.
+    window.action("undo").trigger()
+    window.action("undo").trigger()
+    assert window.state.activation == "tanh" and scenes.current_index is None
+    window.action("redo").trigger()
+    assert scenes.current_index == 0 and window.state.activation == "relu"
+
+
+def test_the_scene_cursor_follows_moved_and_removed_scenes(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    scenes = window.scenes
+    assert scenes.open_file(_lecture(window, tmp_path))
+    assert scenes.show_scene(2)
+    window.state.seed = 4  # a change on scene 3 keeps the cursor there
+    assert scenes.move_scene(0, 2)  # relu goes last: elu, gelu, relu
+    window.history.undo()
+    assert window.state.seed == 0 and scenes.current_index == 1  # gelu, now second
+    window.history.undo()
+    assert window.state.activation == "relu" and scenes.current_index == 2
+    assert scenes.remove_scene(2)
+    window.history.redo()
+    assert window.state.activation == "gelu" and scenes.current_index == 1

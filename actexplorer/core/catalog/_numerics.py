@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..activation import FloatArray, Kernel, ParamValue
+from ..messages import Message, template
 from ._allocator import keep_freed_buffers
 
 # The kernels' block-sized temporaries would otherwise page-fault on every use (see _allocator).
@@ -130,11 +131,17 @@ def by_parts(
     return out
 
 
+_SMALLER_THAN = template("{lo_name} ({lo}) must be smaller than {hi_name} ({hi})")
+_AT_MOST = template("{lo_name} ({lo}) must be at most {hi_name} ({hi})")
+
+
 def require_order(lo_name: str, lo: float, hi_name: str, hi: float, *, strict: bool) -> None:
     """Raise ``ValueError`` naming both parameters unless lo < hi (or lo ≤ hi when not strict)."""
     if lo > hi or (strict and lo == hi):
-        relation = "smaller than" if strict else "at most"
-        raise ValueError(f"{lo_name} ({lo:g}) must be {relation} {hi_name} ({hi:g})")
+        rule = _SMALLER_THAN if strict else _AT_MOST
+        raise ValueError(
+            Message(rule, lo_name=lo_name, lo=f"{lo:g}", hi_name=hi_name, hi=f"{hi:g}")
+        )
 
 
 # Standard-normal weights on a fine grid, for deciding whether a function's output is centred.

@@ -5,11 +5,21 @@ The English texts live in the catalog itself; each other language has a plain ta
 field, when a translation is missing, and user-defined (custom) activations always stay as the
 user wrote them.
 
+Messages raised by the Qt-free layers (a refused parameter, an expression error, a scene's
+problems) are :class:`~actexplorer.core.messages.Message` texts: :func:`error_text` gives an
+exception's message in the current language and :func:`message_text` a single message (a notice,
+one problem of a list). Each language's wording lives in ``<code>_messages.py``, keyed by the
+English template.
+
 Usage::
 
     from actexplorer.core import locale
     locale.set_language("zh_CN")
     card = locale.describe(get("relu"))      # a Description with Chinese texts
+    try:
+        state.set_param("alpha", 12)
+    except ValueError as exc:
+        shown = locale.error_text(exc)       # "参数 'alpha' 必须在 [0.01, 10] 范围内（输入为 12）"
 """
 
 from __future__ import annotations
@@ -19,8 +29,10 @@ from collections.abc import Mapping
 from types import ModuleType
 
 from ..activation import Activation, Description, Family, Framework, Smoothness, VectorActivation
+from ..messages import Message, render
 from ..registry import ACTIVATIONS as _CATALOG
 from . import zh_CN as _zh_CN
+from . import zh_CN_messages as _zh_CN_messages
 from ._text import ActivationText
 
 __all__ = [
@@ -29,9 +41,11 @@ __all__ = [
     "ActivationText",
     "describe",
     "display_name",
+    "error_text",
     "family_label",
     "framework_label",
     "language",
+    "message_text",
     "param_help",
     "set_language",
     "smoothness_label",
@@ -44,6 +58,8 @@ LANGUAGES: tuple[str, ...] = ("en", "zh_CN")
 LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "zh_CN": "简体中文"}
 
 _TABLES: dict[str, ModuleType] = {"zh_CN": _zh_CN}
+#: Each language's wording of the Qt-free layers' messages, keyed by the English template.
+MESSAGE_TABLES: Mapping[str, Mapping[str, str]] = {"zh_CN": _zh_CN_messages.MESSAGES}
 
 _current = "en"
 
@@ -133,3 +149,30 @@ def smoothness_label(smoothness: Smoothness) -> str:
 def framework_label(framework: Framework) -> str:
     """The display name of ``framework``; product names read the same in every language."""
     return Framework(framework).value
+
+
+def message_text(message: str) -> str:
+    """``message`` in the current language: a :class:`Message` is translated, any other text is
+    returned as it is (a file name, a number, or a message that has no template)."""
+    return render(message, MESSAGE_TABLES.get(_current))
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show the user for ``exc``, in the current language.
+
+    An exception raised with a :class:`Message` is translated; an exception carrying
+    ``problems`` (a scene's :class:`SceneError`) lists each problem translated; anything else
+    (NumPy's own errors, an operating system's message) is ``str(exc)``. In English this is
+    always ``str(exc)``.
+    """
+    table = MESSAGE_TABLES.get(_current)
+    if table is None:
+        return str(exc)
+    problems = getattr(exc, "problems", None)
+    heading = getattr(exc, "heading", None)
+    if isinstance(problems, tuple) and len(problems) > 1 and callable(heading):
+        listed = "".join(f"\n- {render(problem, table)}" for problem in problems)
+        return render(heading(), table) + listed
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return render(exc.args[0], table)
+    return str(exc)

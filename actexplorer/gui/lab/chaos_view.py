@@ -263,7 +263,7 @@ class ChaosView(QWidget):
             sw, sb = self.current_point()
         except ValueError as exc:
             self._dirty_point = self._dirty_diagram = False
-            self.message.show_message(str(exc))
+            self.message.show_message(core_locale.error_text(exc))
             return
         params = dict(state.params)
         self.marker.setData([sw], [sb])
@@ -344,7 +344,7 @@ class ChaosView(QWidget):
         try:
             self._lab.set_mean_field_point(sw, sb)
         except ValueError as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(core_locale.error_text(exc))
 
     def scene_position(self, sigma_w: float, sigma_b: float) -> QPointF:
         """Where (σ_w, σ_b) sits in the plot's scene (for tests and tours)."""

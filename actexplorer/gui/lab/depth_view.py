@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 from superqt.utils import signals_blocked
 
 from actexplorer.core import ACTIVATIONS
+from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import ParamValue
 from actexplorer.core.lab import (
     PRESETS,
     PRESETS_BY_KEY,
-    SCHEME_LABELS,
     FixedPoint,
     Initializer,
     InitScheme,
     MeanFieldTrajectory,
+    PropagationPreset,
     PropagationResult,
     RandomNetwork,
     fixed_point,
@@ -87,6 +88,92 @@ DECADES = 4.0
 #: Settings that change within this many milliseconds share one computation.
 THROTTLE_MS = 60
 _DASH = Qt.PenStyle.DashLine
+
+#: The weight schemes' names (the core's ``SCHEME_LABELS``), translated when shown.
+SCHEME_NAMES: dict[InitScheme, str] = {
+    InitScheme.NORMAL: QT_TRANSLATE_NOOP("DepthControls", "Normal, σ_w/√fan_in"),
+    InitScheme.NORMAL_FIXED: QT_TRANSLATE_NOOP("DepthControls", "Normal, fixed σ_w"),
+    InitScheme.XAVIER_UNIFORM: QT_TRANSLATE_NOOP("DepthControls", "Glorot/Xavier uniform"),
+    InitScheme.XAVIER_NORMAL: QT_TRANSLATE_NOOP("DepthControls", "Glorot/Xavier normal"),
+    InitScheme.HE_NORMAL: QT_TRANSLATE_NOOP("DepthControls", "He/Kaiming normal"),
+    InitScheme.HE_UNIFORM: QT_TRANSLATE_NOOP("DepthControls", "He/Kaiming uniform"),
+    InitScheme.LECUN_NORMAL: QT_TRANSLATE_NOOP("DepthControls", "LeCun normal"),
+    InitScheme.ORTHOGONAL: QT_TRANSLATE_NOOP("DepthControls", "Orthogonal"),
+}
+#: Each preset's title and explanation (the core's texts, ``PRESETS``), translated when shown.
+PRESET_TEXTS: dict[str, tuple[str, str]] = {
+    "tanh_small": (
+        QT_TRANSLATE_NOOP("DepthPresets", "tanh, weights 0.01·N(0, 1): collapse"),
+        QT_TRANSLATE_NOOP(
+            "DepthPresets",
+            "Each layer multiplies the signal by about 0.01·√500 ≈ 0.22, so after ten layers the "
+            "activations, and the gradients with them, have collapsed to zero.",
+        ),
+    ),
+    "tanh_large": (
+        QT_TRANSLATE_NOOP("DepthPresets", "tanh, weights N(0, 1): saturation"),
+        QT_TRANSLATE_NOOP(
+            "DepthPresets",
+            "A pre-activation summing 500 unit-variance terms has std ≈ 22, so almost every tanh "
+            "unit sits at ±1 where its derivative is zero and no gradient gets through.",
+        ),
+    ),
+    "relu_xavier": (
+        QT_TRANSLATE_NOOP("DepthPresets", "ReLU + Glorot/Xavier: variance halves"),
+        QT_TRANSLATE_NOOP(
+            "DepthPresets",
+            "ReLU zeroes half of its inputs, so with Glorot's weight variance 1/fan_in (square "
+            "layers) the signal's variance halves at every layer.",
+        ),
+    ),
+    "relu_he": (
+        QT_TRANSLATE_NOOP("DepthPresets", "ReLU + He: variance kept"),
+        QT_TRANSLATE_NOOP(
+            "DepthPresets",
+            "He's weight variance 2/fan_in makes up exactly for the half that ReLU discards, so "
+            "the signal keeps its scale however deep the network.",
+        ),
+    ),
+    "selu_lecun": (
+        QT_TRANSLATE_NOOP("DepthPresets", "SELU + LeCun normal: self-normalising"),
+        QT_TRANSLATE_NOOP(
+            "DepthPresets",
+            "SELU's α and λ make mean 0 and variance 1 an attracting fixed point when weights "
+            "have variance 1/fan_in, so every layer stays normalised on its own.",
+        ),
+    ),
+    "sigmoid_vanishing": (
+        QT_TRANSLATE_NOOP("DepthPresets", "sigmoid: gradients vanish"),
+        QT_TRANSLATE_NOOP(
+            "DepthPresets",
+            "σ′ is at most 1/4, so every layer shrinks the back-propagated gradient by a constant "
+            "factor and the first layers hardly learn.",
+        ),
+    ),
+    "tanh_critical": (
+        QT_TRANSLATE_NOOP("DepthPresets", "tanh at the edge of chaos"),
+        QT_TRANSLATE_NOOP(
+            "DepthPresets",
+            "With σ_w = 1 and σ_b = 0, tanh sits on the critical line χ = 1 of the phase "
+            "diagram: gradients neither vanish nor explode, only slowly decay.",
+        ),
+    ),
+}
+_PHASES = {
+    "ordered": QT_TRANSLATE_NOOP("DepthView", "ordered"),
+    "chaotic": QT_TRANSLATE_NOOP("DepthView", "chaotic"),
+    "critical": QT_TRANSLATE_NOOP("DepthView", "critical"),
+}
+
+
+def preset_title(preset: PropagationPreset) -> str:
+    """``preset``'s title in the current language."""
+    return QCoreApplication.translate("DepthPresets", preset.title)
+
+
+def preset_explanation(preset: PropagationPreset) -> str:
+    """``preset``'s one-sentence explanation in the current language."""
+    return QCoreApplication.translate("DepthPresets", preset.explanation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,57 +255,49 @@ class DepthControls(QWidget):
         self._lab = lab
         self.preset_combo = compact(QComboBox())
         self.preset_combo.setObjectName("presetCombo")
-        self.preset_combo.addItem("Choose a known result…", None)
+        self.preset_combo.addItem("", None)
         for preset in PRESETS:
-            self.preset_combo.addItem(preset.title, preset.key)
+            self.preset_combo.addItem("", preset.key)
         self.preset_explanation = QLabel()
         self.preset_explanation.setObjectName("presetExplanation")
         self.preset_explanation.setWordWrap(True)
         self.preset_explanation.setProperty("role", "muted")
         self.preset_explanation.hide()
 
-        self.depth = spin(MIN_DEPTH, MAX_DEPTH, lab.depth, "depthSpin", "Number of layers")
-        self.width = spin(MIN_WIDTH, MAX_WIDTH, lab.width, "widthSpin", "Units per layer")
+        self.depth = spin(MIN_DEPTH, MAX_DEPTH, lab.depth, "depthSpin")
+        self.width = spin(MIN_WIDTH, MAX_WIDTH, lab.width, "widthSpin")
         self.width.setSingleStep(32)
-        self.batch = spin(MIN_BATCH, MAX_BATCH, lab.batch, "batchSpin", "Inputs per pass")
+        self.batch = spin(MIN_BATCH, MAX_BATCH, lab.batch, "batchSpin")
         self.batch.setSingleStep(64)
         self.scheme = compact(QComboBox())
         self.scheme.setObjectName("schemeCombo")
-        for scheme, label in SCHEME_LABELS.items():
-            self.scheme.addItem(label, scheme)
+        for scheme in SCHEME_NAMES:
+            self.scheme.addItem("", scheme)
         self.mode = compact(QComboBox())
         self.mode.setObjectName("modeCombo")
+        # fan-in and fan-out are the terms of the literature and of the frameworks' options.
         self.mode.addItem("fan-in", "fan_in")
         self.mode.addItem("fan-out", "fan_out")
-        self.mode.setToolTip("He/Kaiming: scale by the fan-in (forward) or fan-out (backward)")
-        self.gain = QCheckBox("Gain of the activation")
+        self.gain = QCheckBox()
         self.gain.setObjectName("gainCheck")
-        self.gain.setToolTip(
-            "Scale Glorot, He, LeCun and orthogonal weights by calculate_gain(φ) "
-            "(e.g. 5/3 for tanh) instead of the scheme's default"
-        )
-        self.sigma_w = double_spin(
-            0.0, MAX_SIGMA_W, lab.sigma_w, 0.05, 3, "sigmaWSpin", "Weight scale σ_w"
-        )
-        self.sigma_b = double_spin(
-            0.0, MAX_SIGMA_B, lab.sigma_b, 0.05, 3, "sigmaBSpin", "Bias std σ_b"
-        )
-        self.seed = spin(0, min(MAX_SEED, 2**31 - 1), lab.seed, "seedSpin", "Seed of W and X")
-        self.layer = spin(1, lab.depth, lab.layer, "layerSpin", "Layer of the histogram")
+        self.sigma_w = double_spin(0.0, MAX_SIGMA_W, lab.sigma_w, 0.05, 3, "sigmaWSpin")
+        self.sigma_b = double_spin(0.0, MAX_SIGMA_B, lab.sigma_b, 0.05, 3, "sigmaBSpin")
+        self.seed = spin(0, min(MAX_SEED, 2**31 - 1), lab.seed, "seedSpin")
+        self.layer = spin(1, lab.depth, lab.layer, "layerSpin")
         self.message = MessageLine("depthMessage")
 
         grid = form_grid()
-        add_row(grid, "depth", self.depth)
-        add_row(grid, "width", self.width)
-        add_row(grid, "batch", self.batch)
-        add_row(grid, "weights", self.scheme)
-        self.mode_label = add_row(grid, "He fan", self.mode)
+        self.depth_label = add_row(grid, "", self.depth)
+        self.width_label = add_row(grid, "", self.width)
+        self.batch_label = add_row(grid, "", self.batch)
+        self.scheme_label = add_row(grid, "", self.scheme)
+        self.mode_label = add_row(grid, "", self.mode)
         grid.addWidget(self.gain, grid.rowCount(), 0, 1, 2)
         self.sigma_w_label = add_row(grid, "σ_w", self.sigma_w)
-        add_row(grid, "σ_b", self.sigma_b)
-        add_row(grid, "seed", self.seed)
+        self.sigma_b_label = add_row(grid, "σ_b", self.sigma_b)
+        self.seed_label = add_row(grid, "", self.seed)
         view = form_grid()
-        add_row(view, "histogram of layer", self.layer)
+        self.layer_label = add_row(view, "", self.layer)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -244,15 +323,67 @@ class DepthControls(QWidget):
         self.sigma_b.valueChanged.connect(lambda v: self._write("sigma_b", v))
         self.seed.valueChanged.connect(lambda v: self._write("seed", v))
         self.layer.valueChanged.connect(lambda v: self._write("layer", v))
-        self.refresh_presets()
+        self._preset_shown: str | None = None
+        self.retranslate()
         self.sync_all()
+
+    def retranslate(self) -> None:
+        """Show every text in the current language (names and notation stay)."""
+        self.preset_combo.setItemText(0, self.tr("Choose a known result…"))
+        self.refresh_presets()
+        for index, scheme in enumerate(SCHEME_NAMES):
+            self.scheme.setItemText(
+                index, QCoreApplication.translate("DepthControls", SCHEME_NAMES[scheme])
+            )
+        self.scheme.setToolTip(self.tr("How the weights are drawn"))
+        self.mode.setToolTip(
+            self.tr("He/Kaiming: scale by the fan-in (forward) or fan-out (backward)")
+        )
+        self.gain.setText(self.tr("Gain of the activation"))
+        self.gain.setToolTip(
+            self.tr(
+                "Scale Glorot, He, LeCun and orthogonal weights by calculate_gain(φ) "
+                "(e.g. 5/3 for tanh) instead of the scheme's default"
+            )
+        )
+        for label, box, text, tip in (
+            (self.depth_label, self.depth, self.tr("depth"), self.tr("Number of layers")),
+            (self.width_label, self.width, self.tr("width"), self.tr("Units per layer")),
+            (self.batch_label, self.batch, self.tr("batch"), self.tr("Inputs per pass")),
+            (self.seed_label, self.seed, self.tr("seed"), self.tr("Seed of W and X")),
+            (
+                self.layer_label,
+                self.layer,
+                self.tr("histogram of layer"),
+                self.tr("Layer of the histogram"),
+            ),
+        ):
+            label.setText(text)
+            label.setToolTip(tip)
+            box.setToolTip(tip)
+        self.scheme_label.setText(self.tr("weights"))
+        self.scheme_label.setToolTip(self.scheme.toolTip())
+        self.mode_label.setText(self.tr("He fan"))
+        self.mode_label.setToolTip(self.mode.toolTip())
+        self.sigma_b.setToolTip(self.tr("Bias std σ_b"))
+        self.sigma_b_label.setToolTip(self.sigma_b.toolTip())
+        self.set_scheme(self._lab.init_scheme)
+        preset = PRESETS_BY_KEY.get(self._preset_shown or "")
+        if preset is not None:
+            self.preset_explanation.setText(preset_explanation(preset))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- widget → state ---------------------------------------------------------------------
     def _write(self, name: str, value: object) -> None:
         try:
             setattr(self._lab, name, value)
         except ValueError as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(core_locale.error_text(exc))
             self.sync_all()
 
     def _preset_chosen(self, index: int) -> None:
@@ -264,11 +395,13 @@ class DepthControls(QWidget):
         """Apply the preset ``key`` to the lab and the shared activation; False if refused."""
         preset = PRESETS_BY_KEY.get(key)
         if preset is None:
-            self.message.show_message(f"unknown preset {key!r}")
+            self.message.show_message(self.tr("unknown preset {key}").format(key=repr(key)))
             return False
         if preset.activation not in ACTIVATIONS:
             self.message.show_message(
-                f"{preset.title} needs {preset.activation!r}, which the catalog does not have"
+                self.tr("{title} needs {name}, which the catalog does not have").format(
+                    title=preset_title(preset), name=repr(preset.activation)
+                )
             )
             return False
         self._lab.apply_preset(key)
@@ -276,21 +409,28 @@ class DepthControls(QWidget):
         self._state.params = dict(preset.params)
         with signals_blocked(self.preset_combo):
             self.preset_combo.setCurrentIndex(self.preset_combo.findData(key))
-        self.preset_explanation.setText(preset.explanation)
+        self._preset_shown = key
+        self.preset_explanation.setText(preset_explanation(preset))
         self.preset_explanation.show()
         self.message.clear_message()
         return True
 
     # -- state → widget ---------------------------------------------------------------------
     def refresh_presets(self) -> None:
-        """Grey out presets whose activation the catalog lacks."""
+        """Name the presets in the current language; grey out those whose activation the
+        catalog lacks."""
         model = self.preset_combo.model()
         for row in range(1, self.preset_combo.count()):
             preset = PRESETS_BY_KEY[self.preset_combo.itemData(row)]
             available = preset.activation in ACTIVATIONS
             item = model.item(row)  # type: ignore[attr-defined]
+            item.setText(preset_title(preset))
             item.setEnabled(available)
-            item.setToolTip(preset.explanation if available else f"needs {preset.activation}")
+            item.setToolTip(
+                preset_explanation(preset)
+                if available
+                else self.tr("needs {name}").format(name=preset.activation)
+            )
 
     def check_preset(self) -> None:
         """Keep the preset's explanation only while the settings still are the preset's."""
@@ -309,6 +449,7 @@ class DepthControls(QWidget):
             with signals_blocked(self.preset_combo):
                 self.preset_combo.setCurrentIndex(0)
             self.preset_explanation.hide()
+            self._preset_shown = None
 
     def sync_all(self) -> None:
         """Show every field of the lab state."""
@@ -340,13 +481,14 @@ class DepthControls(QWidget):
         normal = scheme in (InitScheme.NORMAL, InitScheme.NORMAL_FIXED)
         self.sigma_w.setEnabled(normal)
         self.sigma_w_label.setEnabled(normal)
-        self.sigma_w.setToolTip(
-            "W ~ N(0, σ_w²/fan_in)"
-            if scheme is InitScheme.NORMAL
-            else "W ~ N(0, σ_w²) whatever the width"
-            if scheme is InitScheme.NORMAL_FIXED
-            else "This scheme sets the weight scale itself"
-        )
+        if scheme is InitScheme.NORMAL:
+            tip = "W ~ N(0, σ_w²/fan_in)"
+        elif scheme is InitScheme.NORMAL_FIXED:
+            tip = self.tr("W ~ N(0, σ_w²) whatever the width")
+        else:
+            tip = self.tr("This scheme sets the weight scale itself")
+        self.sigma_w.setToolTip(tip)
+        self.sigma_w_label.setToolTip(tip)
         he = scheme in (InitScheme.HE_NORMAL, InitScheme.HE_UNIFORM)
         self.mode.setEnabled(he)
         self.mode_label.setEnabled(he)
@@ -374,21 +516,20 @@ class DepthPlots(QWidget):
         self.result: PropagationResult | None = None
         self.prediction: MeanFieldTrajectory | None = None
 
-        self.heatmap = make_plot("densityPlot", "Activations per layer", "layer l", "value x_l")
-        self.histogram = make_plot("layerHistogram", "Layer 1", "activation x_l", "density")
-        self.moments = make_plot("momentsPlot", "Mean and std", "layer l", "x_l")
-        self.shares = make_plot("sharesPlot", "Dead and saturated", "layer l", "share")
-        self.gradients = make_plot("gradientPlot", "Gradient std (log)", "layer l", "std ∂L/∂h_l")
-        self.variance = make_plot(
-            "variancePlot", "Variance: simulated vs mean field", "layer l", "q_l = E[h_l²]"
-        )
+        # Titles, axis labels and legend names are written by retranslate().
+        self.heatmap = make_plot("densityPlot", "", "", "")
+        self.histogram = make_plot("layerHistogram", "", "", "")
+        self.moments = make_plot("momentsPlot", "", "", "")
+        self.shares = make_plot("sharesPlot", "", "", "")
+        self.gradients = make_plot("gradientPlot", "", "", "")
+        self.variance = make_plot("variancePlot", "", "", "")
 
         self.image = pg.ImageItem(axisOrder="col-major")
         self.heatmap.addItem(self.image)
         self.colorbar = pg.ColorBarItem(
             values=(-DECADES, 0.0),
             colorMap=pg.colormap.get(DENSITY_MAP),
-            label="log₁₀ density",
+            label="log₁₀",
             interactive=False,
             width=12,
         )
@@ -397,7 +538,6 @@ class DepthPlots(QWidget):
             pos=lab.layer, angle=90, movable=True, pen=pen("#ffffff", 1.5, _DASH)
         )
         self.layer_line.setHoverPen(pen("#ffffff", 3))
-        self.layer_line.setToolTip("Drag to choose the layer of the histogram")
         self.heatmap.addItem(self.layer_line)
 
         # Curves get their colours in set_look.
@@ -407,9 +547,9 @@ class DepthPlots(QWidget):
         self.std_curve = self.moments.plot(name="std", connect="finite")
         self.std_pred = self.moments.plot(name="std, mean field", connect="finite")
         add_legend(self.shares)
-        self.dead_curve = self.shares.plot(name="dead (x = 0)")
+        self.dead_curve = self.shares.plot(name="dead")
         self.dead_units_curve = self.shares.plot(name="dead units")
-        self.saturated_curve = self.shares.plot(name="saturated (|φ′| &lt; 0.01)")
+        self.saturated_curve = self.shares.plot(name="saturated")
         self.shares.setYRange(0.0, 1.0, padding=0.03)
         self.shares.getPlotItem().getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         add_legend(self.gradients)
@@ -428,6 +568,7 @@ class DepthPlots(QWidget):
         self.q_star_line.setVisible(False)
         self.variance.addItem(self.q_star_line, ignoreBounds=True)
 
+        self.retranslate()
         self.set_look(LIGHT)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -439,6 +580,54 @@ class DepthPlots(QWidget):
         grid.addWidget(self.gradients, 1, 1)
         grid.addWidget(self.variance, 1, 2)
         self.layer_line.sigPositionChangeFinished.connect(self._line_moved)
+
+    def retranslate(self) -> None:
+        """Write the titles, axis labels and legend names in the current language."""
+        layer = self.tr("layer l")
+        for plot, title, bottom, left in (
+            (self.heatmap, self.tr("Activations per layer"), layer, self.tr("value x_l")),
+            (self.histogram, "", self.tr("activation x_l"), self.tr("density")),
+            (self.moments, self.tr("Mean and std"), layer, "x_l"),
+            (self.shares, self.tr("Dead and saturated"), layer, self.tr("share")),
+            (self.gradients, self.tr("Gradient std (log)"), layer, self.tr("std ∂L/∂h_l")),
+            (
+                self.variance,
+                self.tr("Variance: simulated vs mean field"),
+                layer,
+                "q_l = E[h_l²]",
+            ),
+        ):
+            item = plot.getPlotItem()
+            if title:
+                item.setTitle(title)
+            item.setLabel("bottom", bottom)
+            item.setLabel("left", left)
+        self.colorbar.getAxis("left").setLabel(self.tr("log₁₀ density"))
+        self.layer_line.setToolTip(self.tr("Drag to choose the layer of the histogram"))
+        for plot, curve, name in (
+            (self.moments, self.mean_curve, self.tr("mean")),
+            (self.moments, self.std_curve, self.tr("std")),
+            (self.moments, self.std_pred, self.tr("std, mean field")),
+            (self.shares, self.dead_curve, self.tr("dead (x = 0)")),
+            (self.shares, self.dead_units_curve, self.tr("dead units")),
+            (self.shares, self.saturated_curve, self.tr("saturated (|φ′| &lt; 0.01)")),
+            (self.gradients, self.grad_curve, self.tr("simulated")),
+            (self.gradients, self.grad_pred, self.tr("mean field")),
+            (self.variance, self.q_curve, self.tr("simulated")),
+            (self.variance, self.q_pred, self.tr("mean-field map")),
+        ):
+            legend = plot.getPlotItem().legend
+            label = legend.getLabel(curve) if legend is not None else None
+            if label is not None:
+                label.setText(name)
+        self.set_layer(self._lab.layer)  # the histogram's title names its layer
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate (and restyle the new titles) on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.set_look(self.look)
+        super().changeEvent(event)
 
     def set_look(self, look: Look) -> None:
         """Restyle every plot and recolour every curve for ``look``."""
@@ -530,7 +719,7 @@ class DepthPlots(QWidget):
         """Show the histogram of ``layer`` and mark it on the heat map."""
         with signals_blocked(self.layer_line):
             self.layer_line.setValue(layer)
-        self.histogram.getPlotItem().setTitle(f"Layer {layer}")
+        self.histogram.getPlotItem().setTitle(self.tr("Layer {layer}").format(layer=layer))
         style_plot(self.histogram, self.look)
         r = self.result
         if r is None or layer > r.depth:
@@ -627,7 +816,7 @@ class DepthView(QWidget):
         try:
             init = lab.initializer(state.activation, state.params)
         except ValueError as exc:
-            self.controls.message.show_message(str(exc))
+            self.controls.message.show_message(core_locale.error_text(exc))
             return None
         return DepthRequest(
             activation=state.activation,
@@ -648,8 +837,10 @@ class DepthView(QWidget):
         self._update_readout()
         if self._state.activation not in _scalar_keys():
             self.controls.message.show_message(
-                f"{self._state.current.name} acts on whole vectors; pick a scalar function "
-                "to see it in a deep network"
+                self.tr(
+                    "{name} acts on whole vectors; pick a scalar function to see it in a deep "
+                    "network"
+                ).format(name=core_locale.display_name(self._state.current))
             )
             return
         req = self.request()
@@ -672,17 +863,24 @@ class DepthView(QWidget):
     def _failed(self, _request_id: int, message: str) -> None:
         self.controls.message.show_message(message)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Write the readout again on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_readout()
+        super().changeEvent(event)
+
     def _update_readout(self) -> None:
         state, lab = self._state, self._lab
-        name = state.current.name
+        name = core_locale.display_name(state.current)
         muted = self.plots.look.muted
         try:
             sw = lab.effective_sigma_w(state.activation, state.params)
         except ValueError:
             sw = float("nan")
-        parts = [f"<b>{name}</b>", f"σ_w = {sw:.3g} <span style='color:{muted}'>(effective)</span>"]
+        effective = self.tr("(effective)")
+        parts = [f"<b>{name}</b>", f"σ_w = {sw:.3g} <span style='color:{muted}'>{effective}</span>"]
         parts.append(f"σ_b = {lab.sigma_b:.3g}")
-        parts.append(f"{lab.depth} layers × {lab.width}")
+        parts.append(self.tr("{depth} layers × {width}").format(depth=lab.depth, width=lab.width))
         fixed = self.outcome.fixed if self.outcome is not None else None
         if (
             fixed is not None
@@ -690,7 +888,8 @@ class DepthView(QWidget):
             and self.outcome.request == self.request()
         ):
             parts.append(f"q* = {fixed.q_star:.3g}")
-            parts.append(f"χ = {fixed.chi:.3g} ({fixed.phase})")
+            phase = QCoreApplication.translate("DepthView", _PHASES.get(fixed.phase, fixed.phase))
+            parts.append(f"χ = {fixed.chi:.3g} ({phase})")
         self.readout.setText(" · ".join(parts))
 
     # -- state → widgets --------------------------------------------------------------------

@@ -118,7 +118,7 @@ class LabPanel(QWidget):
         try:
             self.state.activation = key
         except ValueError as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(core_locale.error_text(exc))
 
     def _show_activation(self, key: str) -> None:
         index = self.activation.findData(key)

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from superqt.utils import signals_blocked
 
 from actexplorer.core import ACTIVATIONS
+from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import Activation
 from actexplorer.core.lab import (
-    DATASET_LABELS,
     Dataset,
+    DatasetKind,
     DecisionBoundary,
     Race,
     Trainer,
@@ -61,6 +62,8 @@ from actexplorer.lab_state import (
     MAX_BATCH_SIZE,
     MAX_HIDDEN_LAYERS,
     MAX_HIDDEN_WIDTH,
+    MAX_L2,
+    MAX_LEARNING_RATE,
     MAX_MOMENTUM,
     MAX_NOISE,
     MAX_POINTS,
@@ -83,7 +86,20 @@ _NET_FIELDS = {
     "hidden_layers", "hidden_width", "per_layer", "layer_activations", "optimizer",
     "learning_rate", "momentum", "batch_size", "l2", "train_seed", "race",
 }  # fmt: skip
-_OPTIMIZER_LABELS = {Optimizer.SGD: "SGD", Optimizer.MOMENTUM: "Momentum", Optimizer.ADAM: "Adam"}
+#: The datasets' and optimisers' names (the core's labels), translated when shown.
+DATASET_NAMES: dict[DatasetKind, str] = {
+    DatasetKind.XOR: QT_TRANSLATE_NOOP("TrainControls", "XOR"),
+    DatasetKind.CIRCLES: QT_TRANSLATE_NOOP("TrainControls", "Circles"),
+    DatasetKind.MOONS: QT_TRANSLATE_NOOP("TrainControls", "Two moons"),
+    DatasetKind.SPIRAL: QT_TRANSLATE_NOOP("TrainControls", "Spiral (2 classes)"),
+    DatasetKind.SPIRAL3: QT_TRANSLATE_NOOP("TrainControls", "Spiral (3 classes)"),
+    DatasetKind.BLOBS: QT_TRANSLATE_NOOP("TrainControls", "Gaussian blobs"),
+}
+OPTIMIZER_NAMES: dict[Optimizer, str] = {
+    Optimizer.SGD: "SGD",  # a name: the same in every language
+    Optimizer.MOMENTUM: QT_TRANSLATE_NOOP("TrainControls", "Momentum"),
+    Optimizer.ADAM: "Adam",
+}
 
 
 def _scalar_keys() -> list[str]:
@@ -92,7 +108,7 @@ def _scalar_keys() -> list[str]:
 
 def run_label(keys: tuple[str, ...], fallback: str) -> str:
     """A run's name: its function's, or the layers' functions in order when they differ."""
-    names = [ACTIVATIONS[key].name for key in keys]
+    names = [core_locale.display_name(ACTIVATIONS[key]) for key in keys]
     if len(set(names)) <= 1:
         return names[0] if names else fallback
     return " · ".join(names)
@@ -129,6 +145,7 @@ class BoundaryPlot(pg.PlotWidget):
         item.showGrid(x=False, y=False)
         item.setLabel("bottom", "x₁")
         item.setLabel("left", "x₂")
+        self._title = ""
         self.setMinimumSize(200, 180)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.addItem(self.image)
@@ -139,10 +156,27 @@ class BoundaryPlot(pg.PlotWidget):
         self.test_points = pg.ScatterPlotItem(size=9, symbol="d")
         self.addItem(self.train_points)
         self.addItem(self.test_points)
-        legend = item.addLegend(offset=(-4, 4), labelTextSize="8pt", verSpacing=-6)
-        legend.addItem(self.train_points, "train")
-        legend.addItem(self.test_points, "test")
+        self.legend = item.addLegend(offset=(-4, 4), labelTextSize="8pt", verSpacing=-6)
+        self.legend.addItem(self.train_points, "train")
+        self.legend.addItem(self.test_points, "test")
+        self.retranslate()
         self.set_look(LIGHT)
+
+    def retranslate(self) -> None:
+        """Name the point sets in the current language."""
+        for points, text in (
+            (self.train_points, self.tr("train")),
+            (self.test_points, self.tr("test")),
+        ):
+            label = self.legend.getLabel(points)
+            if label is not None:
+                label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_look(self, look: Look) -> None:
         """Restyle the plot and redraw the points and the boundary in ``look``'s colours."""
@@ -213,21 +247,18 @@ class TrainControls(QWidget):
         self._lab = lab
         self.dataset = compact(QComboBox())
         self.dataset.setObjectName("datasetCombo")
-        for kind, label in DATASET_LABELS.items():
-            self.dataset.addItem(label, kind)
-        self.noise = double_spin(0.0, MAX_NOISE, lab.noise, 0.05, 2, "noiseSpin", "Jitter std")
-        self.n_points = spin(MIN_POINTS, MAX_POINTS, lab.n_points, "pointsSpin", "Points")
+        for kind in DATASET_NAMES:
+            self.dataset.addItem("", kind)
+        self.noise = double_spin(0.0, MAX_NOISE, lab.noise, 0.05, 2, "noiseSpin")
+        self.n_points = spin(MIN_POINTS, MAX_POINTS, lab.n_points, "pointsSpin")
         self.n_points.setSingleStep(50)
-        self.test_percent = spin(0, 90, round(100 * lab.test_fraction), "testSpin", "Held out")
+        self.test_percent = spin(0, 90, round(100 * lab.test_fraction), "testSpin")
         self.test_percent.setSuffix(" %")
-        self.data_seed = spin(0, 2**31 - 1, lab.data_seed, "dataSeedSpin", "Seed of the points")
+        self.data_seed = spin(0, 2**31 - 1, lab.data_seed, "dataSeedSpin")
         self.hidden_layers = spin(0, MAX_HIDDEN_LAYERS, lab.hidden_layers, "layersSpin")
         self.hidden_width = spin(MIN_HIDDEN_WIDTH, MAX_HIDDEN_WIDTH, lab.hidden_width, "unitsSpin")
-        self.per_layer = QCheckBox("one per layer")
+        self.per_layer = QCheckBox()
         self.per_layer.setObjectName("perLayerCheck")
-        self.per_layer.setToolTip(
-            "Choose each hidden layer's function; unchosen layers use the explorer's"
-        )
         self.layer_combos: list[QComboBox] = []
         self.layer_labels: list[QLabel] = []
         self._explorer_name = ""
@@ -236,68 +267,62 @@ class TrainControls(QWidget):
         for index in range(MAX_HIDDEN_LAYERS):
             combo = compact(QComboBox())
             combo.setObjectName(f"layerActivationCombo{index + 1}")
-            combo.setToolTip(f"The function of hidden layer {index + 1}")
             combo.activated.connect(self._layer_chosen)
             self.layer_combos.append(combo)
-            self.layer_labels.append(add_row(layers, f"layer {index + 1}", combo))
+            self.layer_labels.append(add_row(layers, "", combo))
         self.layers_box = QWidget()
         self.layers_box.setObjectName("layerActivations")
         self.layers_box.setLayout(layers)
         self.race = compact(QComboBox())
         self.race.setObjectName("raceCombo")
-        self.race.setToolTip("Train a second activation from the same weights, side by side")
         self.optimizer = compact(QComboBox())
         self.optimizer.setObjectName("optimizerCombo")
-        for opt, label in _OPTIMIZER_LABELS.items():
-            self.optimizer.addItem(label, opt)
-        self.learning_rate = NumberField(lab.learning_rate, self._checker("learning_rate"))
+        for opt in OPTIMIZER_NAMES:
+            self.optimizer.addItem("", opt)
+        self.learning_rate = NumberField(lab.learning_rate, self._learning_rate_check)
         self.learning_rate.setObjectName("learningRateField")
-        self.learning_rate.setToolTip("Step size η, e.g. 0.03 or 3e-3")
-        self.momentum = double_spin(
-            0.0,
-            MAX_MOMENTUM,
-            lab.momentum,
-            0.05,
-            3,
-            "momentumSpin",
-            "μ in v ← μ v + g, w ← w − η v",
-        )
-        self.batch_size = spin(1, MAX_BATCH_SIZE, lab.batch_size, "batchSizeSpin", "Per update")
-        self.l2 = NumberField(lab.l2, self._checker("l2"))
+        self.momentum = double_spin(0.0, MAX_MOMENTUM, lab.momentum, 0.05, 3, "momentumSpin")
+        self.batch_size = spin(1, MAX_BATCH_SIZE, lab.batch_size, "batchSizeSpin")
+        self.l2 = NumberField(lab.l2, self._l2_check)
         self.l2.setObjectName("l2Field")
-        self.l2.setToolTip("Weight decay λ: adds (λ/2)Σ‖W‖² to the loss")
-        self.train_seed = spin(0, 2**31 - 1, lab.train_seed, "trainSeedSpin", "Initial weights")
-        self.speed = spin(MIN_SPEED, MAX_SPEED, lab.speed, "speedSpin", "Updates per frame")
-        self.play = QPushButton("▶ Play")
+        self.train_seed = spin(0, 2**31 - 1, lab.train_seed, "trainSeedSpin")
+        self.speed = spin(MIN_SPEED, MAX_SPEED, lab.speed, "speedSpin")
+        self.play = QPushButton()
         self.play.setObjectName("playButton")
         self.play.setCheckable(True)
-        self.step = QPushButton("Step")
+        self.step = QPushButton()
         self.step.setObjectName("stepButton")
-        self.step.setToolTip("One update")
-        self.reset = QPushButton("Reset")
+        self.reset = QPushButton()
         self.reset.setObjectName("resetButton")
-        self.reset.setToolTip("Back to the initial weights")
         self.message = MessageLine("trainMessage")
 
         data = form_grid()
-        add_row(data, "dataset", self.dataset)
-        add_row(data, "noise", self.noise)
-        add_row(data, "points", self.n_points)
-        add_row(data, "test", self.test_percent)
-        add_row(data, "seed", self.data_seed)
+        # Row labels (and every other text) are written by retranslate().
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+
+        def row(grid: QGridLayout, key: str, widget: QWidget) -> QLabel:
+            label = add_row(grid, "", widget)
+            self._rows[key] = (label, widget)
+            return label
+
+        row(data, "dataset", self.dataset)
+        row(data, "noise", self.noise)
+        row(data, "points", self.n_points)
+        row(data, "test", self.test_percent)
+        row(data, "data_seed", self.data_seed)
         net = form_grid()
-        add_row(net, "hidden layers", self.hidden_layers)
-        add_row(net, "units", self.hidden_width)
-        add_row(net, "functions", self.per_layer)
+        row(net, "hidden_layers", self.hidden_layers)
+        row(net, "units", self.hidden_width)
+        row(net, "functions", self.per_layer)
         net.addWidget(self.layers_box, net.rowCount(), 0, 1, 2)
-        add_row(net, "race against", self.race)
-        add_row(net, "optimiser", self.optimizer)
-        self.momentum_label = add_row(net, "momentum", self.momentum)
-        add_row(net, "learning rate", self.learning_rate)
-        add_row(net, "batch size", self.batch_size)
-        add_row(net, "L2", self.l2)
-        add_row(net, "seed", self.train_seed)
-        add_row(net, "updates/frame", self.speed)
+        row(net, "race", self.race)
+        row(net, "optimizer", self.optimizer)
+        self.momentum_label = row(net, "momentum", self.momentum)
+        row(net, "learning_rate", self.learning_rate)
+        row(net, "batch_size", self.batch_size)
+        row(net, "l2", self.l2)
+        row(net, "train_seed", self.train_seed)
+        row(net, "speed", self.speed)
         # Play on its own row and Step/Reset below: three buttons side by side need more width
         # than the form below them, which is what cut Reset off.
         buttons = QGridLayout()
@@ -350,16 +375,81 @@ class TrainControls(QWidget):
             lambda i: self._write("optimizer", self.optimizer.itemData(i))
         )
         self.learning_rate.committed.connect(lambda v: self._write("learning_rate", v))
-        self.learning_rate.rejected.connect(self._refuser("learning rate"))
+        self.learning_rate.rejected.connect(self._refuse_learning_rate)
         self.batch_size.valueChanged.connect(lambda v: self._write("batch_size", v))
         self.l2.committed.connect(lambda v: self._write("l2", v))
-        self.l2.rejected.connect(self._refuser("L2"))
+        self.l2.rejected.connect(self._refuse_l2)
         self.train_seed.valueChanged.connect(lambda v: self._write("train_seed", v))
         self.speed.valueChanged.connect(lambda v: self._write("speed", v))
-        self.refresh_race()
-        self.refresh_layer_choices()
+        self.retranslate()
         for name in self._widgets:
             self.show_field(name, getattr(lab, name))
+
+    def retranslate(self) -> None:
+        """Show every text in the current language (function names from the catalog's locale)."""
+        for index, kind in enumerate(DATASET_NAMES):
+            self.dataset.setItemText(
+                index, QCoreApplication.translate("TrainControls", DATASET_NAMES[kind])
+            )
+        for index, opt in enumerate(OPTIMIZER_NAMES):
+            self.optimizer.setItemText(
+                index, QCoreApplication.translate("TrainControls", OPTIMIZER_NAMES[opt])
+            )
+        rows = {
+            "dataset": (self.tr("dataset"), self.tr("The points the network learns to classify")),
+            "noise": (self.tr("noise"), self.tr("Jitter std")),
+            "points": (self.tr("points"), self.tr("Number of points")),
+            "test": (self.tr("test"), self.tr("Share of the points held out for testing")),
+            "data_seed": (self.tr("seed"), self.tr("Seed of the points")),
+            "hidden_layers": (self.tr("hidden layers"), self.tr("Number of hidden layers")),
+            "units": (self.tr("units"), self.tr("Units per hidden layer")),
+            "functions": (
+                self.tr("functions"),
+                self.tr("Choose each hidden layer's function; unchosen layers use the explorer's"),
+            ),
+            "race": (
+                self.tr("race against"),
+                self.tr("Train a second activation from the same weights, side by side"),
+            ),
+            "optimizer": (self.tr("optimiser"), self.tr("The update rule")),
+            "momentum": (self.tr("momentum"), self.tr("μ in v ← μ v + g, w ← w − η v")),
+            "learning_rate": (self.tr("learning rate"), self.tr("Step size η, e.g. 0.03 or 3e-3")),
+            "batch_size": (self.tr("batch size"), self.tr("Points per update")),
+            "l2": ("L2", self.tr("Weight decay λ: adds (λ/2)Σ‖W‖² to the loss")),
+            "train_seed": (self.tr("seed"), self.tr("Seed of the initial weights")),
+            "speed": (self.tr("updates/frame"), self.tr("Updates per frame")),
+        }
+        for key, (text, tip) in rows.items():
+            label, widget = self._rows[key]
+            label.setText(text)
+            label.setToolTip(tip)
+            widget.setToolTip(tip)
+        self.per_layer.setText(self.tr("one per layer"))
+        for index, (label, combo) in enumerate(
+            zip(self.layer_labels, self.layer_combos, strict=True)
+        ):
+            label.setText(self.tr("layer {number}").format(number=index + 1))
+            tip = self.tr("The function of hidden layer {number}").format(number=index + 1)
+            label.setToolTip(tip)
+            combo.setToolTip(tip)
+        self.show_playing(self.play.isChecked())
+        self.play.setToolTip(self.tr("Train continuously"))
+        self.step.setText(self.tr("Step"))
+        self.step.setToolTip(self.tr("One update"))
+        self.reset.setText(self.tr("Reset"))
+        self.reset.setToolTip(self.tr("Back to the initial weights"))
+        self.refresh_race()
+        self.refresh_layer_choices()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_playing(self, on: bool) -> None:
+        """Label the play button for training (``on``) or stopped."""
+        self.play.setText(self.tr("⏸ Pause") if on else self.tr("▶ Play"))
 
     def _set_optimizer(self, optimizer: Optimizer) -> None:
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(optimizer), 0))
@@ -398,35 +488,51 @@ class TrainControls(QWidget):
                 combo.clear()
                 combo.addItem("", None)
                 for key in _scalar_keys():
-                    combo.addItem(ACTIVATIONS[key].name, key)
+                    combo.addItem(core_locale.display_name(ACTIVATIONS[key]), key)
         self.set_explorer_name(self._explorer_name)
         self._set_layer_activations(self._lab.layer_activations)
 
     def set_explorer_name(self, name: str) -> None:
         """Name the explorer's function in the first entry of every layer's list."""
         self._explorer_name = name
-        first = f"{name} (explorer)" if name else "The explorer's"
+        if name:
+            first = self.tr("{name} (explorer)").format(name=name)
+        else:
+            first = self.tr("The explorer's")
         for combo in self.layer_combos:
             combo.setItemText(0, first)
 
     def _set_test_percent(self, fraction: float) -> None:
         self.test_percent.setValue(round(100 * fraction))
 
-    def _refuser(self, label: str) -> Callable[[str], None]:
-        def refuse(reason: str) -> None:
-            text = reason if reason.startswith(label) else f"{label}: {reason}"
-            self.message.show_message(text)
+    def _refuse_learning_rate(self, reason: str) -> None:
+        self._refuse(self.tr("learning rate"), reason)
 
-        return refuse
+    def _refuse_l2(self, reason: str) -> None:
+        self._refuse("L2", reason)
 
-    def _checker(self, name: str) -> Callable[[float], float]:
-        check = LabState.fields()[name].check
-        label = name.replace("_", " ")
+    def _refuse(self, label: str, reason: str) -> None:
+        if not reason.startswith(label):
+            reason = self.tr("{name}: {reason}").format(name=label, reason=reason)
+        self.message.show_message(reason)
 
-        def validate(value: float) -> float:
-            return float(check(label, self._lab, value))
+    def _learning_rate_check(self, value: float) -> float:
+        if not 0.0 < value <= MAX_LEARNING_RATE:
+            raise ValueError(
+                self.tr("learning rate must lie in (0, {high}]; got {value}").format(
+                    high=f"{MAX_LEARNING_RATE:g}", value=f"{value:g}"
+                )
+            )
+        return float(LabState.fields()["learning_rate"].check("learning_rate", self._lab, value))
 
-        return validate
+    def _l2_check(self, value: float) -> float:
+        if not 0.0 <= value <= MAX_L2:
+            raise ValueError(
+                self.tr("L2 must lie in [0, {high}]; got {value}").format(
+                    high=f"{MAX_L2:g}", value=f"{value:g}"
+                )
+            )
+        return float(LabState.fields()["l2"].check("l2", self._lab, value))
 
     @staticmethod
     def _combo_setter(combo: QComboBox) -> Callable[[Any], None]:
@@ -439,7 +545,7 @@ class TrainControls(QWidget):
         try:
             setattr(self._lab, name, value)
         except ValueError as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(core_locale.error_text(exc))
             self.show_field(name, getattr(self._lab, name))
 
     def show_field(self, name: str, value: object) -> None:
@@ -457,9 +563,9 @@ class TrainControls(QWidget):
         """List the catalog's scalar functions as racing partners."""
         with signals_blocked(self.race):
             self.race.clear()
-            self.race.addItem("— nobody —", None)
+            self.race.addItem(self.tr("— nobody —"), None)
             for key in _scalar_keys():
-                self.race.addItem(ACTIVATIONS[key].name, key)
+                self.race.addItem(core_locale.display_name(ACTIVATIONS[key]), key)
             self.race.setCurrentIndex(max(self.race.findData(self._lab.race), 0))
 
 
@@ -481,13 +587,12 @@ class TrainView(QWidget):
         self.look = LIGHT
         self.controls = TrainControls(lab)
         self.boundaries = (BoundaryPlot("boundaryPlot", 0), BoundaryPlot("raceBoundaryPlot", 1))
-        self.loss_plot = make_plot("lossPlot", "Loss (log)", "update", "cross-entropy")
+        # Titles and axis labels are written by retranslate().
+        self.loss_plot = make_plot("lossPlot", "", "", "")
         self.loss_plot.getPlotItem().setLogMode(y=True)
-        self.accuracy_plot = make_plot("accuracyPlot", "Accuracy", "update", "share correct")
+        self.accuracy_plot = make_plot("accuracyPlot", "", "", "")
         self.accuracy_plot.setYRange(0.0, 1.0, padding=0.02)
-        self.grad_plot = make_plot(
-            "gradNormPlot", "Gradient per layer (log)", "layer (last = output)", "‖∂L/∂W_l‖"
-        )
+        self.grad_plot = make_plot("gradNormPlot", "", "", "‖∂L/∂W_l‖")
         self.grad_plot.getPlotItem().setLogMode(y=True)
         self.loss_legend = add_legend(self.loss_plot)
         self.acc_legend = add_legend(self.accuracy_plot, corner=(-6, -6))
@@ -527,6 +632,7 @@ class TrainView(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.side)
         layout.addLayout(right, 1)
+        self._retranslate_plots()
         self.set_look(LIGHT)
 
         self.timer = QTimer(self)
@@ -544,7 +650,48 @@ class TrainView(QWidget):
         self.links.link(lab.events.all, self._lab_changed)
         self.links.link(state.events.activation, self._function_changed)
         self.links.link(state.events.params, self._function_changed)
-        self.controls.set_explorer_name(state.current.name)
+        self.controls.set_explorer_name(core_locale.display_name(state.current))
+
+    def _retranslate_plots(self) -> None:
+        for plot, title, bottom, left in (
+            (self.loss_plot, self.tr("Loss (log)"), self.tr("update"), self.tr("cross-entropy")),
+            (self.accuracy_plot, self.tr("Accuracy"), self.tr("update"), self.tr("share correct")),
+            (
+                self.grad_plot,
+                self.tr("Gradient per layer (log)"),
+                self.tr("layer (last = output)"),
+                "‖∂L/∂W_l‖",
+            ),
+        ):
+            item = plot.getPlotItem()
+            item.setTitle(title)
+            item.setLabel("bottom", bottom)
+            item.setLabel("left", left)
+
+    def retranslate(self) -> None:
+        """Write the plots' titles, the runs' names, the legends and the status again."""
+        self._retranslate_plots()
+        self.controls.set_explorer_name(core_locale.display_name(self._state.current))
+        if self.trainers:
+            self.labels = self._run_labels()
+            self._relabel()
+        self.set_look(self.look)  # the new titles take the look's style
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _run_labels(self) -> tuple[str, ...]:
+        """The runs' names in the current language."""
+        state, lab = self._state, self._lab
+        label = run_label(
+            lab.hidden_activations(state.activation), core_locale.display_name(state.current)
+        )
+        if lab.race is not None and len(self.trainers) > 1:
+            return (label, core_locale.display_name(ACTIVATIONS[lab.race]))
+        return (label,)
 
     def set_look(self, look: Look) -> None:
         """Restyle every plot and recolour the runs' curves and the status line for ``look``."""
@@ -575,7 +722,7 @@ class TrainView(QWidget):
             self._schedule_rebuild()
 
     def _function_changed(self, *_: object) -> None:
-        self.controls.set_explorer_name(self._state.current.name)
+        self.controls.set_explorer_name(core_locale.display_name(self._state.current))
         self._schedule_rebuild()
 
     def _schedule_rebuild(self) -> None:
@@ -606,19 +753,21 @@ class TrainView(QWidget):
                 self._data_dirty = False
             act = state.current
             if not isinstance(act, Activation):
-                raise ValueError(f"{act.name} acts on whole vectors; pick a scalar function")
+                raise ValueError(
+                    self.tr("{name} acts on whole vectors; pick a scalar function").format(
+                        name=core_locale.display_name(act)
+                    )
+                )
             config = lab.mlp_config(state.activation, state.params)
-            label = run_label(lab.hidden_activations(state.activation), act.name)
             if lab.race is not None:
                 race = Race(config, self.dataset, None, (lab.race, {}))
                 self.trainers = race.trainers
-                self.labels = (label, ACTIVATIONS[lab.race].name)
             else:
                 self.trainers = (Trainer(config, self.dataset),)
-                self.labels = (label,)
+            self.labels = self._run_labels()
         except ValueError as exc:
             self.trainers, self.snapshots = (), ()
-            self.controls.message.show_message(str(exc))
+            self.controls.message.show_message(core_locale.error_text(exc))
             self._set_enabled(False)
             return False
         self._set_enabled(True)
@@ -641,10 +790,12 @@ class TrainView(QWidget):
         for legend in (self.loss_legend, self.acc_legend, self.grad_legend):
             legend.clear()
         for index, label in enumerate(self.labels):
-            self.loss_legend.addItem(self.train_loss[index], f"{label}, train")
-            self.loss_legend.addItem(self.test_loss[index], f"{label}, test")
-            self.acc_legend.addItem(self.train_acc[index], f"{label}, train")
-            self.acc_legend.addItem(self.test_acc[index], f"{label}, test")
+            train = self.tr("{name}, train").format(name=label)
+            test = self.tr("{name}, test").format(name=label)
+            self.loss_legend.addItem(self.train_loss[index], train)
+            self.loss_legend.addItem(self.test_loss[index], test)
+            self.acc_legend.addItem(self.train_acc[index], train)
+            self.acc_legend.addItem(self.test_acc[index], test)
             self.grad_legend.addItem(self.grad_curves[index], label)
             self.boundaries[index].set_title(label)
         for index in range(len(self.labels), len(self.train_loss)):
@@ -664,7 +815,7 @@ class TrainView(QWidget):
         if on and not self.trainers:
             self.controls.play.setChecked(False)
             return
-        self.controls.play.setText("⏸ Pause" if on else "▶ Play")
+        self.controls.show_playing(on)
         if on:
             self.timer.start()
         else:
@@ -684,7 +835,7 @@ class TrainView(QWidget):
         if any(s.diverged for s in self.snapshots):
             self.pause()
             self.controls.message.show_message(
-                "The weights overflowed: lower the learning rate and reset"
+                self.tr("The weights overflowed: lower the learning rate and reset")
             )
 
     def step_once(self) -> None:
@@ -732,9 +883,18 @@ class TrainView(QWidget):
         runs = lab_colours(self.look).runs
         for label, snap, colour in zip(self.labels, self.snapshots, runs, strict=False):
             parts.append(
-                f"<b style='color:{colour}'>{label}</b>: update {snap.step}, "
-                f"epoch {snap.epoch:.1f}, loss {snap.train_loss:.3f} / {snap.test_loss:.3f}, "
-                f"accuracy {snap.train_accuracy:.0%} / {snap.test_accuracy:.0%} (train / test)"
+                self.tr(
+                    "{name}: update {step}, epoch {epoch}, loss {train_loss} / {test_loss}, "
+                    "accuracy {train_accuracy} / {test_accuracy} (train / test)"
+                ).format(
+                    name=f"<b style='color:{colour}'>{label}</b>",
+                    step=snap.step,
+                    epoch=f"{snap.epoch:.1f}",
+                    train_loss=f"{snap.train_loss:.3f}",
+                    test_loss=f"{snap.test_loss:.3f}",
+                    train_accuracy=f"{snap.train_accuracy:.0%}",
+                    test_accuracy=f"{snap.test_accuracy:.0%}",
+                )
             )
         self.status.setText("<br>".join(parts))
 
