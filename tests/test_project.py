@@ -22,3 +22,13 @@ def test_every_package_is_listed_in_pyproject() -> None:
         if "__pycache__" not in init.parts
     }
     assert found | {"actexplorer.resources"} == listed
+
+
+def test_the_readme_scene_example_opens() -> None:
+    from actexplorer.scene import loads_scene
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Scene files", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    scene = loads_scene(example)
+    assert scene.explorer["activation"] == "elu" and scene.notices == ()
+    assert [d.name for d in scene.custom] == ["my swish"]

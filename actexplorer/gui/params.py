@@ -51,6 +51,23 @@ _DISTRIBUTION_HELP = (
 )
 
 
+#: The symbols labelling the input distributions' parameters: notation reads the same in every
+#: language, and the translated help says what each one is.
+_DISTRIBUTION_SYMBOLS = {
+    "mean": "μ",
+    "std": "σ",
+    "low": "a",
+    "high": "b",
+    "loc": "μ",
+    "scale": "b",
+    "weight": "w",
+    "mean1": "μ₁",
+    "std1": "σ₁",
+    "mean2": "μ₂",
+    "std2": "σ₂",
+}
+
+
 def parse_number(text: str, *, integer: bool = False) -> float:
     """The finite number written in ``text`` (``1e-3``, ``−2``, ``100,000``); else ValueError."""
     cleaned = text.strip().replace("−", "-").replace(",", "").replace(" ", "")
@@ -398,8 +415,11 @@ class SpecForm(QWidget):
         self._labels = {}
         self._specs = tuple(specs)
         self.message.hide()
+        symbols = _DISTRIBUTION_SYMBOLS if _is_distribution(specs) else {}
         for row, spec in enumerate(specs):
-            label = QLabel(spec.name)  # a name is notation: never translated
+            # A name is notation: never translated. An input distribution's words ("mean")
+            # become their symbols (μ); the help tooltip says the words in the user's language.
+            label = QLabel(symbols.get(spec.name, spec.name))
             control: NumberControl | ChoiceControl
             if spec.is_choice:
                 control = ChoiceControl(spec, str(values.get(spec.name, spec.default)))
@@ -462,10 +482,11 @@ def help_for(specs: Sequence[ParamSpec]) -> Callable[[ParamSpec], str]:
     An input distribution's parameters get the marked table above, anything else the
     description as written (a function's panel passes the catalog's help itself).
     """
-    for dist in DISTRIBUTIONS.values():
-        if dist.params is specs and specs:
-            return _distribution_help
-    return _english_help
+    return _distribution_help if _is_distribution(specs) else _english_help
+
+
+def _is_distribution(specs: Sequence[ParamSpec]) -> bool:
+    return bool(specs) and any(dist.params is specs for dist in DISTRIBUTIONS.values())
 
 
 def _distribution_help(spec: ParamSpec) -> str:

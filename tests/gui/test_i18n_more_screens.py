@@ -389,3 +389,24 @@ def test_train_page_in_chinese(window: MainWindow) -> None:
     assert train.loss_plot.getPlotItem().titleLabel.text == "Loss (log)"
     assert "update 1," in train.status.text()
     window.lab_state.race = None
+
+
+@pytest.mark.parametrize("kind", ["normal", "uniform", "laplace", "mixture"])
+def test_input_distribution_labels_are_symbols_in_every_language(
+    window: MainWindow, kind: str
+) -> None:
+    from actexplorer.core.stats import DISTRIBUTIONS, InputDistribution
+
+    window.state.distribution = InputDistribution(kind)
+    form = window.inputs.dist_form
+    specs = DISTRIBUTIONS[kind].params
+    english = [form._labels[spec.name].text() for spec in specs]
+    assert not any(text.isascii() and len(text) > 1 for text in english)  # no "mean", "std"
+    assert [form._labels[s.name].toolTip() for s in specs] == [s.description for s in specs]
+    window.set_language("zh_CN")
+    try:
+        assert [form._labels[spec.name].text() for spec in specs] == english
+        tips = [form._labels[spec.name].toolTip() for spec in specs]
+        assert all(re.search(r"[\u4e00-\u9fff]", tip) for tip in tips), tips
+    finally:
+        window.set_language("en")
