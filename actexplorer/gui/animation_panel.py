@@ -778,7 +778,7 @@ class AnimationPanel(QDockWidget):
             path = path.with_name(path.name + ".gif")
         if self._exports is not None:
             # ExportCommands has no public way to remember the folder yet.
-            self._exports._remember_folder(path)
+            self._exports.remember_folder(path)
         self.start_export(path, options, anim)
 
     def _checked_for_export(

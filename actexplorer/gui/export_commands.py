@@ -71,6 +71,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportCommands", text)
 
 
+def remembered_folder(settings: QSettings | None, key: str, folder: str) -> str:
+    """The folder saved under ``key`` (else ``folder``), if it still exists; else the home
+    folder. File dialogs start there."""
+    if settings is not None:
+        stored = settings.value(key, "", type=str)
+        if isinstance(stored, str) and stored:
+            folder = stored
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
 class ExportCommands:
     """Exports of one explorer window; see the module docstring."""
 
@@ -244,14 +254,10 @@ class ExportCommands:
 
     def last_folder(self) -> str:
         """The folder of the last export (the home folder at first)."""
-        folder = self._folder
-        if self._settings is not None:
-            stored = self._settings.value(FOLDER_KEY, "", type=str)
-            if isinstance(stored, str) and stored:
-                folder = stored
-        return folder if folder and Path(folder).is_dir() else str(Path.home())
+        return remembered_folder(self._settings, FOLDER_KEY, self._folder)
 
-    def _remember_folder(self, path: Path) -> None:
+    def remember_folder(self, path: Path) -> None:
+        """Start the next export's dialog in the folder of ``path``."""
         self._folder = str(path.parent)
         if self._settings is not None:
             self._settings.setValue(FOLDER_KEY, self._folder)
@@ -265,7 +271,7 @@ class ExportCommands:
         path = Path(chosen)
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
-        self._remember_folder(path)
+        self.remember_folder(path)
         try:
             written = write(path)
         except EXPORT_ERRORS as exc:

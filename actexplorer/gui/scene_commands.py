@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from actexplorer.core import locale as core_locale
 from actexplorer.core.codegen import numpy_snippet, pytorch_snippet
 from actexplorer.core.custom import CustomDefinition
+from actexplorer.gui.export_commands import remembered_folder
 from actexplorer.gui.i18n import on_language_change
 from actexplorer.gui.scene_list import DOCK_WIDTH, SceneListDock
 from actexplorer.history import FIELD_LABELS, MANY_LABEL, OTHER_LABEL, PARAM_LABEL, StepLabel
@@ -736,12 +737,7 @@ class SceneCommands(QObject):
 
     def last_folder(self) -> str:
         """The folder of the last scene opened or saved (the home folder at first)."""
-        folder = self._folder
-        if self._settings is not None:
-            stored = self._settings.value(FOLDER_KEY, "", type=str)
-            if isinstance(stored, str) and stored:
-                folder = stored
-        return folder if folder and Path(folder).is_dir() else str(Path.home())
+        return remembered_folder(self._settings, FOLDER_KEY, self._folder)
 
     def _remember(self, path: Path) -> None:
         full = str(path.resolve())
