@@ -75,10 +75,18 @@ def _fold(name: str) -> str:
 
 
 class UndoHistory(Protocol):
-    """What the custom functions need of the window's undo history (``History.group``)."""
+    """What the custom functions need of the window's undo history."""
 
     def group(self, label: str | None = None, **values: object) -> AbstractContextManager[None]:
         """Every state change inside the ``with`` block is one undo step."""
+        ...
+
+    def paused(self) -> AbstractContextManager[None]:
+        """State changes inside the ``with`` block leave no step when they come back."""
+        ...
+
+    def rename_key(self, old: str, new: str) -> None:
+        """Every recorded step names ``new`` where it named ``old``."""
         ...
 
 
@@ -172,7 +180,10 @@ class CustomFunctions:
         if problem:
             raise ValueError(problem)
         checked, activation = self._prepare(definition, replacing=old_key)
-        with _grouped(history, _RENAME_STEP, checked.name):
+        # The custom set is not part of the undo history, so a rename is not a step: the states
+        # follow the new key and every recorded step is rewritten to name it, so undo still
+        # reaches the function (a step naming the old key would find nothing to restore).
+        with contextlib.nullcontext() if history is None else history.paused():
             self.about_to_change.emit(old_key)
             ACTIVATIONS.add_custom(activation)
             if ACTIVATIONS.is_custom(old_key):
@@ -184,6 +195,8 @@ class CustomFunctions:
             }
             self.renamed.emit(old_key, new_key)
             self.changed.emit()
+            if history is not None:
+                history.rename_key(old_key, new_key)
 
     def _prepare(
         self, definition: object, replacing: str | None = None
@@ -237,8 +250,7 @@ class CustomFunctions:
         return problems
 
 
-# Undo-step labels (English templates the window's undo menu translates like its others).
-_RENAME_STEP = "rename {name}"
+# Undo-step label (an English template the window's undo menu translates like its others).
 _REDEFINE_STEP = "redefine {name}"
 
 

@@ -351,6 +351,23 @@ class History:
         finally:
             self.end_gesture()
 
+    def rename_key(self, old: str, new: str) -> None:
+        """Make every step speak of the activation ``new`` where it said ``old`` (a custom
+        function was renamed: undo must reach the function under its new name)."""
+
+        def swap(value: Any) -> Any:
+            if isinstance(value, str):
+                return new if value == old else value
+            if isinstance(value, dict):
+                return {k: swap(v) for k, v in value.items()}
+            if isinstance(value, (list, tuple)):
+                return type(value)(swap(v) for v in value)
+            return value
+
+        for step in (*self._undo, *self._redo):
+            step.before, step.after = swap(step.before), swap(step.after)
+        self._current = swap(self._current)
+
     def pause(self) -> None:
         """Stop recording for an excursion that should leave no step (an export stepping a
         parameter and putting it back); pauses nest, :meth:`resume` ends one."""

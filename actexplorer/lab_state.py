@@ -18,16 +18,13 @@ from psygnal import Signal, SignalGroup
 
 from actexplorer.core import get
 from actexplorer.core.activation import Activation
-from actexplorer.core.lab import (
-    PRESETS_BY_KEY,
-    DatasetKind,
-    Initializer,
-    InitScheme,
-    MLPConfig,
-    Optimizer,
-    PropagationPreset,
-    gain_for,
-)
+
+# The submodules, not the package's lazy names: the window needs only these at start, and the
+# package's heavier parts (mean-field theory, propagation) load when the lab first uses them.
+from actexplorer.core.lab.datasets import DatasetKind
+from actexplorer.core.lab.init import Initializer, InitScheme, gain_for
+from actexplorer.core.lab.mlp import MLPConfig, Optimizer
+from actexplorer.core.lab.presets import PRESETS_BY_KEY, PropagationPreset
 from actexplorer.core.messages import Message, reason_of, template
 
 T = TypeVar("T")

@@ -102,3 +102,15 @@ def _no_leftover_custom_functions():
         ACTIVATIONS.remove(key)
     if leftover:
         pytest.fail(f"the test left custom functions in the catalog: {', '.join(leftover)}")
+
+
+@pytest.fixture(autouse=True)
+def _patient_symbolic_derivatives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SymPy's time limits are for a user's runaway expression; on a loaded test machine an
+    ordinary derivative (and SymPy's first import) may take longer. Tests of the limits set
+    their own, which wins (applied after this)."""
+    from actexplorer import custom_functions
+    from actexplorer.gui import custom_editor
+
+    monkeypatch.setattr(custom_functions, "BUILD_BUDGET_S", 120.0)
+    monkeypatch.setattr(custom_editor, "DERIVATIVE_BUDGET_S", 120.0)

@@ -17,8 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from actexplorer.gui.export import SCALES
 from actexplorer.gui.export_commands import PLOT_PNG_SCALE, PLOTS, plot_title
+from actexplorer.gui.export_scales import SCALES
 from actexplorer.gui.i18n import CHOICES, NATIVE_NAMES, SYSTEM, on_language_change
 from actexplorer.state import THEMES
 

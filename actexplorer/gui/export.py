@@ -58,6 +58,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene, 
 
 from actexplorer import __version__
 from actexplorer.core.export import write_file
+from actexplorer.gui.export_scales import SCALES
 
 __all__ = [
     "SCALES",
@@ -67,9 +68,6 @@ __all__ = [
     "plot_to_svg",
     "widget_to_image",
 ]
-
-#: The resolutions offered for PNG export, as multiples of the on-screen size.
-SCALES = (1, 2, 4)
 
 _SVG = "http://www.w3.org/2000/svg"
 _DOTS_PER_METER_1X = 96 / 0.0254  # 96 dpi: the logical resolution of a desktop at 100 %

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from actexplorer.core import VectorActivation
 from actexplorer.core import locale as core_locale
 from actexplorer.core.export import CurveSeries, curves_csv, histograms_csv, stats_csv, write_file
-from actexplorer.gui.export import export_png, export_svg
 from actexplorer.state import ExplorerState, Pin
 
 if TYPE_CHECKING:
@@ -104,16 +103,23 @@ class ExportCommands:
     # -- exports to a path ------------------------------------------------------------------
     def window_png(self, path: str | os.PathLike[str], scale: int = 1) -> Path:
         """Save the whole window as a PNG at ``scale`` × (1, 2 or 4) its size on screen."""
+        # The exporter (QtSvg, XML) loads on the first export rather than with the window.
+        from actexplorer.gui.export import export_png
+
         return export_png(self._window, path, scale)
 
     def plot_png(
         self, plot: str, path: str | os.PathLike[str], scale: int = PLOT_PNG_SCALE
     ) -> Path:
         """Save the plot ``plot`` (a key of :data:`PLOTS`) as a PNG at ``scale`` × its size."""
+        from actexplorer.gui.export import export_png
+
         return export_png(self._plot(plot), path, scale)
 
     def plot_svg(self, plot: str, path: str | os.PathLike[str]) -> Path:
         """Save the plot ``plot`` (a key of :data:`PLOTS`) as a standalone SVG drawing."""
+        from actexplorer.gui.export import export_svg
+
         title = f"{plot_title(plot)} — {self._label()}"
         return export_svg(self._plot(plot), path, title=title)
 

@@ -117,8 +117,8 @@ class MainWindow(QMainWindow):
         self.history = History(self.state, self.lab_state)
 
         self.picker = PickerPanel()
-        self.parameters = ParameterPanel()
-        self.inputs = InputPanel()
+        self.parameters = ParameterPanel(history=lambda: self.history)
+        self.inputs = InputPanel(history=lambda: self.history)
         self.compare = ComparePanel()
         self.view_panel = ViewPanel()
         self.plots = PlotsView()

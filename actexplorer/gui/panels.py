@@ -30,7 +30,14 @@ from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import ParamValue
 from actexplorer.core.stats import DISTRIBUTIONS, MAX_SAMPLES, MIN_SAMPLES, InputDistribution
 from actexplorer.gui._qt import signals_blocked
-from actexplorer.gui.params import MESSAGE_MS, NumberControl, NumberField, SliderScale, SpecForm
+from actexplorer.gui.params import (
+    MESSAGE_MS,
+    HistorySource,
+    NumberControl,
+    NumberField,
+    SliderScale,
+    SpecForm,
+)
 from actexplorer.state import MAX_PINS, MAX_SEED, X_LIMIT, Pin
 
 _CUSTOM = "—"
@@ -102,10 +109,13 @@ class ParameterPanel(_Translated):
     presetChosen = Signal(str)
     resetRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, history: HistorySource | None = None
+    ) -> None:
         super().__init__(parent)
         self.form = SpecForm()
         self.form.setObjectName("paramForm")
+        self.form.set_history(history)
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("presetCombo")
         self.preset_label = QLabel()
@@ -139,6 +149,10 @@ class ParameterPanel(_Translated):
         self.reset_button.setText(self.tr("Reset all"))
         self.reset_button.setToolTip(self.tr("Every parameter back to its default"))
         self.empty_label.setText(self.tr("This function has no parameters."))
+
+    def set_history(self, history: HistorySource | None) -> None:
+        """Make each slider drag one step of ``history()`` (None: every change its own)."""
+        self.form.set_history(history)
 
     def set_activation(self, act: AnyActivation, params: Mapping[str, ParamValue]) -> None:
         """Rebuild the controls for ``act``."""
@@ -194,7 +208,9 @@ class InputPanel(_Translated):
     showInputToggled = Signal(bool)
     trainModeToggled = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, history: HistorySource | None = None
+    ) -> None:
         super().__init__(parent)
         self.dist_combo = QComboBox()
         self.dist_combo.setObjectName("distributionCombo")
@@ -211,6 +227,7 @@ class InputPanel(_Translated):
             integer=True,
         )
         self.samples.slider.setPageStep(100)
+        self.set_history(history)
         self.seed = NumberField(0, _check_seed, integer=True)
         self.seed.setObjectName("field_seed")
         self.resample_button = QPushButton()
@@ -285,6 +302,11 @@ class InputPanel(_Translated):
         self.resample_button.setToolTip(self.tr("Draw new inputs (next seed)"))
         self.show_input.setText(self.tr("Show inputs X behind f(X)"))
         self.train_mode.setText(self.tr("Training mode (random slopes)"))
+
+    def set_history(self, history: HistorySource | None) -> None:
+        """Make each slider drag one step of ``history()`` (None: every change its own)."""
+        self.dist_form.set_history(history)
+        self.samples.set_history(history)
 
     def set_distribution(self, dist: InputDistribution) -> None:
         """Show ``dist`` (kind and parameters)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -217,6 +217,20 @@ class SliderScale:
         return round(min(max(t, 0.0), 1.0) * SLIDER_STEPS)
 
 
+class GestureHistory(Protocol):
+    """What a control needs of an undo history: a drag is one gesture, one step."""
+
+    def begin_gesture(self) -> None:
+        """Start grouping changes (slider pressed)."""
+
+    def end_gesture(self) -> None:
+        """Stop grouping changes (slider released)."""
+
+
+#: Gives the history a drag joins when it starts (the owner may replace its history later).
+HistorySource = Callable[[], GestureHistory | None]
+
+
 class NumberControl(QWidget):
     """A slider and a number field bound together, plus a reset button."""
 
@@ -257,7 +271,8 @@ class NumberControl(QWidget):
             self.reset_button.clicked.connect(self._reset)
             layout.addWidget(self.reset_button)
         self.set_value(value)
-        self._gesture: Any = None
+        self._history: HistorySource | None = None
+        self._gesture: GestureHistory | None = None
         self.slider.valueChanged.connect(self._slid)
         self.slider.sliderPressed.connect(self._drag_started)
         self.slider.sliderReleased.connect(self._drag_finished)
@@ -288,17 +303,19 @@ class NumberControl(QWidget):
         with signals_blocked(self.slider):
             self.slider.setValue(self._scale.to_step(float(value)))
 
+    def set_history(self, history: HistorySource | None) -> None:
+        """Group each drag into one step of the history ``history()`` gives (None: no grouping)."""
+        self._history = history
+
     def _drag_started(self) -> None:
-        # A drag is one undo step, not one per slider position: the window's history (if the
-        # control sits in a window that has one) groups the changes until release.
-        widget: QWidget | None = self
-        while widget is not None and self._gesture is None:
-            history = getattr(widget, "history", None)
-            begin = getattr(history, "begin_gesture", None)
-            if callable(begin):
-                begin()
-                self._gesture = history
-            widget = widget.parentWidget()
+        # A drag is one undo step, not one per slider position. The history is asked for at
+        # the press: the window may have replaced it since the control was built.
+        if self._gesture is not None or self._history is None:
+            return
+        history = self._history()
+        if history is not None:
+            history.begin_gesture()
+            self._gesture = history
 
     def _drag_finished(self) -> None:
         history, self._gesture = self._gesture, None
@@ -361,6 +378,7 @@ class SpecForm(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._specs: tuple[ParamSpec, ...] = ()
         self._help: Callable[[ParamSpec], str] = _english_help
+        self._history: HistorySource | None = None
         self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(8)
@@ -380,6 +398,13 @@ class SpecForm(QWidget):
         outer.setSpacing(4)
         outer.addLayout(self._grid)
         outer.addWidget(self.message)
+
+    def set_history(self, history: HistorySource | None) -> None:
+        """Make each slider drag, now and after a rebuild, one step of ``history()``."""
+        self._history = history
+        for control in self._controls.values():
+            if isinstance(control, NumberControl):
+                control.set_history(history)
 
     @property
     def controls(self) -> Mapping[str, NumberControl | ChoiceControl]:
@@ -432,6 +457,7 @@ class SpecForm(QWidget):
                     spec.validate,  # type: ignore[arg-type]
                     default=float(spec.default),
                 )
+                control.set_history(self._history)
                 control.committed.connect(self._forward)
                 control.rejected.connect(self.show_message)
             self._grid.addWidget(label, row, 0)

@@ -132,6 +132,8 @@ _UNDO_TEXTS = (
     #: Labels the animation panel gives its gestures ({name}: a parameter's name).
     QT_TRANSLATE_NOOP("SceneCommands", "scrub {name}"),
     QT_TRANSLATE_NOOP("SceneCommands", "animate {name}"),
+    #: The label of redefining a custom function ({name}: its name).
+    QT_TRANSLATE_NOOP("SceneCommands", "redefine {name}"),
 )
 
 

@@ -142,13 +142,19 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
 
 
 class CostModel:
-    """CPU seconds per sample of each function, as last measured, to tell cheap batches apart."""
+    """CPU seconds per sample of each function, as last measured, to tell cheap batches apart.
+
+    A rate is kept per function, input distribution and training mode: the exact moments and
+    the tails a distribution reaches change the cost a lot (snake on N(0, 100²) costs five times
+    what it does on N(0, 1)). Parameters are left out, or a drag would never be measured; the
+    newest measurement replaces the old one, so a costly setting is caught after one step.
+    """
 
     def __init__(self, measure_up_to: int = SYNC_LIMIT) -> None:
         # Above this count the core spreads a job over several threads: the computing thread's
         # CPU time would only be its share.
         self._measure_up_to = measure_up_to
-        self._per_sample: dict[str, float] = {}
+        self._per_sample: dict[tuple[Any, ...], float] = {}
 
     def record(self, outcome: StatsOutcome) -> None:
         """Learn from the measured jobs of ``outcome``."""
@@ -156,18 +162,22 @@ class CostModel:
         for job in jobs:
             seconds = outcome.cpu_seconds.get(job.cache_key())
             if seconds is not None and job.n <= self._measure_up_to:
-                self._per_sample[job.key] = seconds / job.n
+                self._per_sample[_cost_key(job)] = seconds / job.n
 
     def estimate(self, batch: StatsBatch) -> float | None:
         """Seconds ``batch`` should take; None when one of its functions was never measured."""
         jobs = ([batch.current] if batch.current else []) + list(batch.pins)
         total = 0.0
         for job in jobs:
-            rate = self._per_sample.get(job.key)
+            rate = self._per_sample.get(_cost_key(job))
             if rate is None:
                 return None
             total += rate * job.n
         return total
+
+
+def _cost_key(job: StatsJob) -> tuple[Any, ...]:
+    return (job.key, job.dist, job.train_mode)
 
 
 _large_sample_lock = threading.Lock()

@@ -1009,7 +1009,7 @@
     <name>Export</name>
     <message>
         <source>the plot item is in no scene, so there is nothing to draw</source>
-        <extracomment>The resolutions offered for PNG export, as multiples of the on-screen size. What can be drawn as a plot: a PlotWidget (or any pyqtgraph view), or a PlotItem in a scene.</extracomment>
+        <extracomment>What can be drawn as a plot: a PlotWidget (or any pyqtgraph view), or a PlotItem in a scene.</extracomment>
         <translation>该图不在任何场景中，没有可绘制的内容</translation>
     </message>
     <message>
@@ -1406,6 +1406,7 @@
     <name>NumberControl</name>
     <message>
         <source>Reset to the default ({value})</source>
+        <extracomment>Gives the history a drag joins when it starts (the owner may replace its history later).</extracomment>
         <translation>重置为默认值（{value}）</translation>
     </message>
 </context>
@@ -1413,6 +1414,7 @@
     <name>NumberField</name>
     <message>
         <source>enter a number</source>
+        <extracomment>The symbols labelling the input distributions&apos; parameters: notation reads the same in every language, and the translated help says what each one is.</extracomment>
         <translation>请输入一个数</translation>
     </message>
     <message>
@@ -1872,6 +1874,11 @@
     <message>
         <source>animate {name}</source>
         <translation>播放 {name} 的动画</translation>
+    </message>
+    <message>
+        <source>redefine {name}</source>
+        <extracomment>The label of redefining a custom function ({name}: its name).</extracomment>
+        <translation>重新定义 {name}</translation>
     </message>
     <message>
         <source>&amp;Redo</source>

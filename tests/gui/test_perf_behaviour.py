@@ -5,6 +5,7 @@ samples, remembered facts, number labels that do not relayout their panel."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -311,6 +312,19 @@ def test_the_cost_model_sums_what_it_has_measured() -> None:
         StatsOutcome(2, StatsBatch(_job(200_000)), cpu_seconds={_job(200_000).cache_key(): 9.0})
     )
     assert model.estimate(StatsBatch(_job(100_000))) == pytest.approx(0.010)
+
+
+def test_the_cost_model_measures_each_input_distribution_and_mode_apart() -> None:
+    model = CostModel(measure_up_to=100_000)
+    job = _job(50_000)
+    model.record(StatsOutcome(1, StatsBatch(job), cpu_seconds={job.cache_key(): 0.005}))
+    assert model.estimate(StatsBatch(job)) == pytest.approx(0.005)
+    # Another parameter setting of the same function and inputs: the same rate (a drag).
+    assert model.estimate(StatsBatch(replace(job, params={"alpha": 3.0}))) == pytest.approx(0.005)
+    # Wider inputs or training mode can cost far more: not known until measured.
+    wide = replace(job, dist=InputDistribution("normal", {"mean": 0.0, "std": 100.0}))
+    assert model.estimate(StatsBatch(wide)) is None
+    assert model.estimate(StatsBatch(replace(job, train_mode=True))) is None
 
 
 def test_a_batch_known_to_be_cheap_skips_the_worker(qtbot) -> None:

@@ -47,14 +47,18 @@ window.close()
 print(json.dumps(loaded[0] if loaded else None))
 """
 
-#: Loaded only when what needs them is first used: maths and image libraries, the lab, the
-#: softmax view, the animation dock and its GIF export, the shortcut sheet.
+#: Loaded only when what needs them is first used: maths and image libraries, the lab and its
+#: mean-field and propagation maths, the picture exporter, the softmax view, the animation dock
+#: and its GIF export, the shortcut sheet.
 _NOT_AT_FIRST_PAINT = (
     "sympy",
     "PIL",
     "scipy",
     "matplotlib",
     "actexplorer.gui.lab",
+    "actexplorer.core.lab.meanfield",
+    "actexplorer.core.lab.propagation",
+    "actexplorer.gui.export",
     "actexplorer.gui.softmax_view",
     "actexplorer.gui.animation_panel",
     "actexplorer.gui.gif_export",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF,
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from actexplorer.core import get
 from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import ParamValue
 from actexplorer.core.lab import FixedPoint, PhaseDiagram, fixed_point, phase_diagram, variance_map
@@ -88,7 +89,11 @@ class ChaosView(QWidget):
         self._lab = lab
         self._dirty_diagram = True
         self._dirty_point = True
-        self._diagrams: dict[tuple[object, ...], PhaseDiagram] = {}
+        # Each diagram beside the catalog entry it was drawn for: a redefined custom function
+        # keeps its key but is a new object, and must not be shown its old diagram.
+        self._diagrams: dict[tuple[object, ...], tuple[object, PhaseDiagram]] = {}
+        self._diagram_key: tuple[object, ...] = ()
+        self._diagram_act: object = None
         self.diagram: PhaseDiagram | None = None
         self.point: PointOutcome | None = None
 
@@ -260,6 +265,7 @@ class ChaosView(QWidget):
         state = self._state
         try:
             key = scalar_key(state.activation)
+            act = get(key)
             sw, sb = self.current_point()
         except ValueError as exc:
             self._dirty_point = self._dirty_diagram = False
@@ -270,14 +276,15 @@ class ChaosView(QWidget):
         if self._dirty_diagram:
             self._dirty_diagram = False
             cache_key = (key, tuple(sorted(params.items())))
-            cached = self._diagrams.get(cache_key)
+            entry = self._diagrams.get(cache_key)
+            cached = entry[1] if entry is not None and entry[0] is act else None
             if cached is not None:
                 self.diagram_runner.submit(lambda: cached)
             else:
                 self.diagram_runner.submit(
                     lambda: phase_diagram(key, SIGMA_W_AXIS, SIGMA_B_AXIS, params)
                 )
-            self._diagram_key = cache_key
+            self._diagram_key, self._diagram_act = cache_key, act
         if self._dirty_point:
             self._dirty_point = False
             self.point_runner.submit(lambda: run_point(key, params, sw, sb))
@@ -299,7 +306,7 @@ class ChaosView(QWidget):
         self.diagram = diagram
         if len(self._diagrams) > 16:
             self._diagrams.clear()
-        self._diagrams[self._diagram_key] = diagram
+        self._diagrams[self._diagram_key] = (self._diagram_act, diagram)
         with np.errstate(divide="ignore", invalid="ignore"):
             ln_chi = np.log(diagram.chi)
         ln_chi = np.nan_to_num(ln_chi, nan=0.0, posinf=50.0, neginf=-50.0)
