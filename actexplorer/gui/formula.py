@@ -811,7 +811,8 @@ class FormulaView(QWidget):
             # Let this paint finish quickly with plain text and typeset right after it.
             if not self._render_pending:
                 self._render_pending = True
-                QTimer.singleShot(0, self._render_deferred)
+                # With self as context: the call is dropped if the view is deleted first.
+                QTimer.singleShot(0, self, self._render_deferred)
         else:
             self._ensure_image()
         painter = QPainter(self)

@@ -267,7 +267,7 @@ class SceneCommands(QObject):
         self._sync_history()
         # The menus' retranslation resets every action's text: the undo texts are put back once
         # it is done (the order in which language watchers run is not ours to choose).
-        on_language_change(window, partial(QTimer.singleShot, 0, self._resync_history))
+        on_language_change(window, partial(QTimer.singleShot, 0, self, self._resync_history))
         menu = window.findChild(QMenu, "menu_File_Open Recent")
         if menu is not None:
             menu.aboutToShow.connect(self._fill_recent_menu)
@@ -506,7 +506,7 @@ class SceneCommands(QObject):
         self.start_error = error
         print(f"actexplorer: error: {error}", file=sys.stderr)
         if interactive:
-            QTimer.singleShot(0, partial(self._warn, self._open_failed(), error))
+            QTimer.singleShot(0, self, partial(self._warn, self._open_failed(), error))
         return False
 
     def _open_failed(self) -> str:
@@ -804,7 +804,7 @@ class SceneCommands(QObject):
             return
         event.acceptProposedAction()
         # A message box inside the drop handler would block the application it came from.
-        QTimer.singleShot(0, partial(self.open_file, path))
+        QTimer.singleShot(0, self, partial(self.open_file, path))
 
     # -- copy as code ------------------------------------------------------------------------
     def copy_code(self, language: str) -> str | None:

@@ -202,6 +202,21 @@ def test_first_paint_shows_text_then_typesets(qtbot, monkeypatch) -> None:
     assert view.grab().toImage() != text_only.toImage()
 
 
+def test_a_view_deleted_before_its_deferred_typesetting_is_left_alone(qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    monkeypatch.setattr(FormulaView, "_typesetter_loaded", lambda self: False)
+    view = FormulaView()
+    view.set_formula(r"\frac{x}{7}", "x / 7")
+    view.resize(200, 80)
+    view.grab()  # schedules the typesetting for the next turn of the event loop
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # pytest-qt fails the test if the scheduled call reaches the deleted view.
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
 def test_importing_the_module_does_not_import_matplotlib() -> None:
     code = (
         "import sys, actexplorer.gui.formula\n"
