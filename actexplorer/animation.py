@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from actexplorer.core.activation import format_bound
 from actexplorer.core.messages import Message, template
 
 if TYPE_CHECKING:
@@ -180,8 +181,8 @@ class ParameterAnimation:
                     Message(
                         _OUT_OF_RANGE,
                         name=_bound(spec.name, which),
-                        lo=_fmt(spec.minimum),
-                        hi=_fmt(spec.maximum),
+                        lo=format_bound(spec.minimum),
+                        hi=format_bound(spec.maximum),
                         value=f"{number:g}",
                     )
                 )
@@ -402,12 +403,6 @@ def _round_towards(value: float, anchor: float, digits: int) -> float:
     scale = 10.0**exponent
     rounded = math.floor(value / scale) if anchor < value else math.ceil(value / scale)
     return float(f"{rounded * scale:.{digits}g}")
-
-
-def _fmt(value: float) -> str:
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    return f"{value:g}"
 
 
 __all__ = [

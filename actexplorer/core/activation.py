@@ -125,14 +125,17 @@ class ParamSpec:
         if math.isnan(number):
             raise ValueError(Message(_NOT_A_NUMBER, name=self.name, value="NaN"))
         if not self.minimum <= number <= self.maximum:
-            interval = f"[{_fmt(self.minimum)}, {_fmt(self.maximum)}]"
+            interval = f"[{format_bound(self.minimum)}, {format_bound(self.maximum)}]"
             raise ValueError(
-                Message(_OUT_OF_RANGE, name=self.name, interval=interval, value=_fmt(number))
+                Message(
+                    _OUT_OF_RANGE, name=self.name, interval=interval, value=format_bound(number)
+                )
             )
         return number
 
 
-def _fmt(value: float) -> str:
+def format_bound(value: float) -> str:
+    """A parameter bound or value as written in messages: ``%g``, with ∞ for infinities."""
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
     return f"{value:g}"
