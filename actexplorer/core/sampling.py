@@ -382,26 +382,28 @@ def _executor() -> ThreadPoolExecutor:
         return _pool
 
 
-def blocks(n: int) -> list[tuple[int, int]]:
+def blocks(n: int, size: int = BLOCK) -> list[tuple[int, int]]:
     """The (start, stop) ranges of the fixed-size blocks covering ``n`` values."""
-    return [(start, min(start + BLOCK, n)) for start in range(0, n, BLOCK)]
+    return [(start, min(start + size, n)) for start in range(0, n, size)]
 
 
 def run_blocks(
     work: Callable[[int, int, int], _T],
     n: int,
     *,
+    size: int = BLOCK,
     min_parallel: int = 8 * BLOCK,
     side: Callable[[], object] | None = None,
 ) -> list[_T]:
-    """``[work(index, start, stop) for each block]``, spread over the worker threads.
+    """``[work(index, start, stop) for each block]`` (blocks of ``size`` values), spread over the
+    worker threads.
 
     Each thread takes the next block not yet taken, so a thread slowed by another process on its
     core does fewer blocks instead of holding everyone up; results come back in block order, so
     anything combined from them does not depend on the number of threads or on who did what.
     ``side`` (optional) is one more independent task, run by the first thread to start.
     """
-    spans = blocks(n)
+    spans = blocks(n, size)
     workers = min(WORKERS, len(spans))
     if workers <= 1 or n < min_parallel:
         if side is not None:
