@@ -170,6 +170,8 @@ class Drag:
     forced: int = 0
     #: Steps whose statistics came from the worker thread (the others were answered at once).
     from_worker: int = 0
+    #: Steps whose plots waited for the worker's answer (curves and histograms in one repaint).
+    held: int = 0
 
 
 def bench_drag(n: int, steps: int) -> Drag:
@@ -178,6 +180,7 @@ def bench_drag(n: int, steps: int) -> Drag:
     this step's sample too; also the parameters of each step and how many plot repaints the
     event loop had not done itself (and were forced).
     """
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from actexplorer.core import ACTIVATIONS
@@ -200,6 +203,13 @@ def bench_drag(n: int, steps: int) -> Drag:
         start = time.perf_counter()
         slider.setValue(position)
         app.processEvents()  # the event loop's own repaint of what changed
+        if window.plots.repaint_held:
+            # The plots wait for histograms due within a frame: the new curves appear with them.
+            drag.held += 1
+            window.runner.wait_idle(30)
+            while window.plots.repaint_held:  # or until the hold's time limit
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+            app.processEvents()
         drag.forced += watch.repaint_missing()
         drag.frame.append((time.perf_counter() - start) * 1e3)
         if window.runner.busy:  # the histograms come from the worker: wait and repaint
@@ -357,6 +367,11 @@ def _print_drag(steps: int) -> None:
         if drag.forced:
             print(f"    ({drag.forced} plot repaints forced: the event loop had not done them)")
         print(f"    (statistics of {drag.from_worker} steps came from the worker thread)")
+        if drag.held:
+            print(
+                f"    (in {drag.held} steps the plots waited for the worker's answer: the new"
+                " curves and histograms appear in one repaint, so frame = settled there)"
+            )
         factor = statistics.median(mpl) / statistics.median(drag.settled)
         print(
             f"    matplotlib Agg compute + clear + replot: p50 {statistics.median(mpl):6.1f}  "

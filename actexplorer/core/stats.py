@@ -429,9 +429,7 @@ def sample_stats(
         # numbers do not depend on how many blocks a span holds.
         parts = [
             evaluate(samples[a:b], block_generator(seed, start // BLOCK + i, _STREAM_TRAIN))
-            for i, (a, b) in enumerate(
-                (a, min(a + BLOCK, stop)) for a in range(start, stop, BLOCK)
-            )
+            for i, (a, b) in enumerate((a, min(a + BLOCK, stop)) for a in range(start, stop, BLOCK))
         ]
         if len(parts) == 1:
             return parts[0]

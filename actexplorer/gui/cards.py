@@ -121,6 +121,10 @@ class PropertiesCard(QWidget):
     Made for a narrow side panel: everything wraps, and the card scrolls when it is too tall.
     """
 
+    #: Facts that follow the parameters continuously (a drag rewrites them at every step): shown
+    #: on one line in a box that only grows, so a new value does not relayout the card.
+    STEADY_FACTS = frozenset({"output_range"})
+
     #: (attribute of Properties, row title, tooltip) in display order; translated when shown.
     FACTS = (
         (
@@ -194,7 +198,11 @@ class PropertiesCard(QWidget):
         for row, (field, _title, _tip) in enumerate(self.FACTS):
             title_label = _label(wrap=False)
             title_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-            value_label = _label(name=f"fact_{field}")
+            value_label: QLabel
+            if field in self.STEADY_FACTS:
+                value_label = SteadyLabel(f"fact_{field}")
+            else:
+                value_label = _label(name=f"fact_{field}")
             self._facts_grid.addWidget(title_label, row, 0, Qt.AlignmentFlag.AlignTop)
             self._facts_grid.addWidget(value_label, row, 1, Qt.AlignmentFlag.AlignTop)
             self._fact_titles[field] = title_label
@@ -309,7 +317,11 @@ class PropertiesCard(QWidget):
         else:
             self._facts.move_to_end(key)
         for (field, _title, _tip), text in zip(self.FACTS, texts, strict=True):
-            self._fact_values[field].setText(text)
+            label = self._fact_values[field]
+            if isinstance(label, SteadyLabel):
+                label.set_text(text)
+            else:
+                label.setText(text)
         self._shown_setting = key
 
     def fact(self, field: str) -> str:
@@ -385,33 +397,32 @@ def _rule() -> QFrame:
     return line
 
 
-class NumberLabel(QLabel):
-    """A right-aligned number (digits of equal width) in a box that only grows.
+class SteadyLabel(QLabel):
+    """A one-line label in a box that only grows: a new text that fits repaints this label only.
 
-    A label whose size follows its text makes its layout recompute, and the whole panel repaint,
-    on every new value. At a fixed size (minimum == maximum) Qt leaves the layout alone, so a new
-    value repaints this label only; the box widens when a longer number arrives and fits the text
-    afresh when the font changes.
+    A label whose size follows its text makes its layout recompute, and the panel around it
+    repaint, on every new text; during a slider drag that relayout (word-wrapped paragraphs
+    measured again) costs more than the plots. At a fixed size (minimum == maximum) Qt leaves
+    the layout alone. The box widens when a longer text arrives and fits the text afresh when
+    the font changes.
     """
 
-    #: Sizes the box before any value arrives: most values are no wider.
-    TYPICAL = "−0.0000"
+    #: Sizes the box before any text arrives: most texts are no wider.
+    TYPICAL = ""
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setFont(_tabular(self.font()))
         self._fit(shrink=True)
 
-    def set_number(self, text: str) -> None:
+    def set_text(self, text: str) -> None:
         """Show ``text``; relayout only when it does not fit the box."""
         if text == self.text():
             return
         self.setText(text)
-        hint = self.sizeHint()
-        if hint.width() > self.width() or hint.height() != self.height():
+        # The text's advance plus the label's own margins: a sixteenth of the cost of sizeHint.
+        if "\n" in text or self.fontMetrics().horizontalAdvance(text) + self._pad > self.width():
             self._fit(shrink=False)
 
     def _fit(self, *, shrink: bool) -> None:
@@ -420,6 +431,7 @@ class NumberLabel(QLabel):
         typical = self.sizeHint()
         self.setText(text)
         hint = self.sizeHint()
+        self._pad = hint.width() - self.fontMetrics().horizontalAdvance(text)
         width = max(typical.width(), hint.width(), 0 if shrink else self.maximumWidth())
         self.setFixedSize(width, max(typical.height(), hint.height()))
 
@@ -428,6 +440,21 @@ class NumberLabel(QLabel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit(shrink=True)
+
+
+class NumberLabel(SteadyLabel):
+    """A right-aligned number (digits of equal width) in a box that only grows."""
+
+    TYPICAL = "−0.0000"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setFont(_tabular(self.font()))
+
+    def set_number(self, text: str) -> None:
+        """Show ``text``; relayout only when it does not fit the box."""
+        self.set_text(text)
 
 
 class StatisticsPanel(QWidget):

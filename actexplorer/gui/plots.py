@@ -53,8 +53,8 @@ _STORM_SECONDS = 0.25
 #: During a storm a range moves only when the data leaves it or fills less than 1/_LOOSE of it,
 #: and then with this much headroom each side, so the axes are redrawn every few steps instead of
 #: on every step; the tight fit follows when the storm has been over for _SETTLE_MS.
-_HEADROOM = 0.1
-_LOOSE = 1.5
+_HEADROOM = 0.25
+_LOOSE = 2.0
 _SETTLE_MS = 250
 
 
@@ -201,10 +201,14 @@ class PlotsView(QWidget):
         # Axes the user has panned or zoomed: they keep the user's range until a reset.
         self._manual: dict[pg.ViewBox, list[bool]] = {}
         self._last_change: dict[tuple[pg.ViewBox, int], float] = {}
+        self._held = False
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(_SETTLE_MS)
         self._settle_timer.timeout.connect(self._settle)
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.timeout.connect(self.release_repaint)
 
         self._zero_lines: list[pg.InfiniteLine] = []
         for item in (fi, di):
@@ -472,6 +476,35 @@ class PlotsView(QWidget):
                 view.setXRange(*new, padding=0)
             else:
                 view.setYRange(*new, padding=0)
+
+    # -- one frame for curves and histograms ----------------------------------------------------
+    def hold_repaint(self, limit_ms: int) -> None:
+        """Keep the plots from repainting until :meth:`release_repaint`, or ``limit_ms`` at most.
+
+        For a change whose histograms are due from the worker within a frame or so: the curves
+        and histograms then appear together in one repaint, instead of a repaint of the curves
+        beside the old histograms competing for the cores with the computation of the new ones,
+        and a second repaint when they arrive. A hold in progress keeps its limit (a storm of
+        changes cannot hold the plots for longer).
+        """
+        if self._held:
+            return
+        self._held = True
+        self.setUpdatesEnabled(False)
+        self._hold_timer.start(max(0, int(limit_ms)))
+
+    def release_repaint(self) -> None:
+        """End a hold: the plots repaint what changed meanwhile."""
+        if not self._held:
+            return
+        self._held = False
+        self._hold_timer.stop()
+        self.setUpdatesEnabled(True)  # schedules the repaint of the whole view
+
+    @property
+    def repaint_held(self) -> bool:
+        """True while :meth:`hold_repaint` keeps the plots from repainting."""
+        return self._held
 
     def _settle(self) -> None:
         """Fit every range tightly (a storm of changes is over)."""

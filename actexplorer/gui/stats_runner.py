@@ -16,8 +16,10 @@ go of the cached ones, so the old and the new sample are never held at the same 
 
 from __future__ import annotations
 
+import statistics
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -107,6 +109,8 @@ class StatsOutcome:
     seconds: float = 0.0
     #: CPU seconds of the computing thread per job (by cache key), for the runner's cost estimates.
     cpu_seconds: dict[tuple[Any, ...], float] = field(default_factory=dict)
+    #: Wall-clock seconds per job (by cache key): what a job spread over several threads took.
+    wall_seconds: dict[tuple[Any, ...], float] = field(default_factory=dict)
 
 
 def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
@@ -119,11 +123,13 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
     results: dict[tuple[Any, ...], SampleStats] = {}
     errors: dict[tuple[Any, ...], str] = {}
     cpu: dict[tuple[Any, ...], float] = {}
+    wall: dict[tuple[Any, ...], float] = {}
     jobs = ([batch.current] if batch.current else []) + list(batch.pins)
     for job in jobs:
         # CPU time, not wall time: a worker waiting for the GIL while the GUI thread paints would
         # otherwise look dearer than it is.
         cpu_start = time.thread_time()
+        wall_start = time.perf_counter()
         try:
             act = job.activation
             results[job.cache_key()] = sample_stats(
@@ -138,41 +144,65 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
             # The core's refusals are messages: shown in the language of the moment.
             errors[job.cache_key()] = core_locale.error_text(exc)
         cpu[job.cache_key()] = time.thread_time() - cpu_start
-    return StatsOutcome(request_id, batch, results, errors, time.perf_counter() - start, cpu)
+        wall[job.cache_key()] = time.perf_counter() - wall_start
+    return StatsOutcome(request_id, batch, results, errors, time.perf_counter() - start, cpu, wall)
 
 
 class CostModel:
-    """CPU seconds per sample of each function, as last measured, to tell cheap batches apart.
+    """Seconds per sample of each function, as recently measured, to tell cheap batches apart.
 
     A rate is kept per function, input distribution and training mode: the exact moments and
     the tails a distribution reaches change the cost a lot (snake on N(0, 100²) costs five times
-    what it does on N(0, 1)). Parameters are left out, or a drag would never be measured; the
-    newest measurement replaces the old one, so a costly setting is caught after one step.
+    what it does on N(0, 1)). Parameters are left out, or a drag would never be measured. The
+    rate is the median of the last :attr:`WINDOW` measurements: one step slowed by another
+    process does not send the next ones to the worker, while a costly setting is caught after
+    two steps.
+
+    Two rates per function: CPU seconds of the computing thread for jobs small enough to run on
+    one thread (what a job on the GUI thread costs), and wall-clock seconds for larger ones,
+    which the core spreads over the cores (how long the worker's answer takes).
     """
+
+    WINDOW = 3
 
     def __init__(self, measure_up_to: int = SYNC_LIMIT) -> None:
         # Above this count the core spreads a job over several threads: the computing thread's
         # CPU time would only be its share.
         self._measure_up_to = measure_up_to
-        self._per_sample: dict[tuple[Any, ...], float] = {}
+        self._cpu: dict[tuple[Any, ...], deque[float]] = {}
+        self._wall: dict[tuple[Any, ...], deque[float]] = {}
 
     def record(self, outcome: StatsOutcome) -> None:
         """Learn from the measured jobs of ``outcome``."""
         jobs = ([outcome.batch.current] if outcome.batch.current else []) + list(outcome.batch.pins)
         for job in jobs:
-            seconds = outcome.cpu_seconds.get(job.cache_key())
-            if seconds is not None and job.n <= self._measure_up_to:
-                self._per_sample[_cost_key(job)] = seconds / job.n
+            small = job.n <= self._measure_up_to
+            seconds = (outcome.cpu_seconds if small else outcome.wall_seconds).get(job.cache_key())
+            if seconds is None:
+                continue
+            rates = self._cpu if small else self._wall
+            history = rates.setdefault(_cost_key(job), deque(maxlen=self.WINDOW))
+            history.append(seconds / job.n)
 
     def estimate(self, batch: StatsBatch) -> float | None:
-        """Seconds ``batch`` should take; None when one of its functions was never measured."""
+        """CPU seconds ``batch`` should take on one thread; None when one of its functions was
+        never measured at such a size."""
+        return self._estimate(batch, self._cpu)
+
+    def estimate_wall(self, batch: StatsBatch) -> float | None:
+        """Seconds until the worker answers ``batch`` (larger jobs use every core); None when
+        one of its functions was never measured at such a size."""
+        return self._estimate(batch, self._wall if batch.n > self._measure_up_to else self._cpu)
+
+    @staticmethod
+    def _estimate(batch: StatsBatch, rates: dict[tuple[Any, ...], deque[float]]) -> float | None:
         jobs = ([batch.current] if batch.current else []) + list(batch.pins)
         total = 0.0
         for job in jobs:
-            rate = self._per_sample.get(_cost_key(job))
-            if rate is None:
+            history = rates.get(_cost_key(job))
+            if not history:
                 return None
-            total += rate * job.n
+            total += statistics.median(history) * job.n
         return total
 
 
@@ -252,6 +282,11 @@ class StatsRunner(QObject):
     def busy(self) -> bool:
         """True while the newest request has not been answered."""
         return self._busy
+
+    @property
+    def queued(self) -> bool:
+        """True while the newest request waits for the worker to finish an older one."""
+        return self._pending is not None
 
     def submit(self, batch: StatsBatch) -> int:
         """Schedule ``batch``; its outcome arrives through :attr:`ready` unless superseded."""

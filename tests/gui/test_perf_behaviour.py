@@ -23,8 +23,9 @@ from actexplorer.core import (
 )
 from actexplorer.core.stats import InputDistribution, draw_samples, sample_stats
 from actexplorer.gui import MainWindow, stats_runner
+from actexplorer.gui import controller as controller_module
 from actexplorer.gui import plots as plots_module
-from actexplorer.gui.cards import NumberLabel, PropertiesCard, StatisticsPanel
+from actexplorer.gui.cards import NumberLabel, PropertiesCard, StatisticsPanel, SteadyLabel
 from actexplorer.gui.controller import _HistogramMemo
 from actexplorer.gui.curves import CurveData
 from actexplorer.gui.params import NumberControl
@@ -283,8 +284,9 @@ def test_the_card_skips_a_setting_it_already_shows(qtbot, monkeypatch) -> None:
     card.set_activation(act, {"alpha": 1.0})
     written: list[str] = []
     label = card._fact_values["output_range"]
-    original = label.setText
-    monkeypatch.setattr(label, "setText", lambda text: (written.append(text), original(text)))
+    assert isinstance(label, SteadyLabel)  # a range follows a drag: no relayout per step
+    original = label.set_text
+    monkeypatch.setattr(label, "set_text", lambda text: (written.append(text), original(text)))
     card.set_params({"alpha": 1.0})  # another field of the state changed: nothing to write
     assert written == []
     card.set_params({"alpha": 2.0})
@@ -325,6 +327,41 @@ def test_the_cost_model_measures_each_input_distribution_and_mode_apart() -> Non
     wide = replace(job, dist=InputDistribution("normal", {"mean": 0.0, "std": 100.0}))
     assert model.estimate(StatsBatch(wide)) is None
     assert model.estimate(StatsBatch(replace(job, train_mode=True))) is None
+
+
+def test_one_slow_measurement_does_not_change_the_estimate_two_do() -> None:
+    model = CostModel(measure_up_to=100_000)
+    job = _job(50_000)
+
+    def measured(seconds: float) -> None:
+        model.record(StatsOutcome(1, StatsBatch(job), cpu_seconds={job.cache_key(): seconds}))
+
+    for seconds in (0.004, 0.004, 0.004):
+        measured(seconds)
+    measured(0.040)  # another process took the core for a moment
+    assert model.estimate(StatsBatch(job)) == pytest.approx(0.004)
+    measured(0.040)  # a setting that really costs more
+    assert model.estimate(StatsBatch(job)) == pytest.approx(0.040)
+
+
+def test_the_wall_estimate_of_a_large_job_comes_from_large_jobs() -> None:
+    model = CostModel(measure_up_to=100_000)
+    small, large = _job(50_000), _job(1_000_000)
+    model.record(StatsOutcome(1, StatsBatch(small), cpu_seconds={small.cache_key(): 0.005}))
+    assert model.estimate_wall(StatsBatch(small)) == pytest.approx(0.005)
+    # One thread's CPU time says nothing about a job spread over the cores.
+    assert model.estimate_wall(StatsBatch(large)) is None
+    model.record(
+        StatsOutcome(
+            2,
+            StatsBatch(large),
+            cpu_seconds={large.cache_key(): 0.030},
+            wall_seconds={large.cache_key(): 0.020},
+        )
+    )
+    assert model.estimate_wall(StatsBatch(large)) == pytest.approx(0.020)
+    assert model.estimate_wall(StatsBatch(_job(2_000_000))) == pytest.approx(0.040)
+    assert model.estimate(StatsBatch(small)) == pytest.approx(0.005)  # unchanged
 
 
 def test_a_batch_known_to_be_cheap_skips_the_worker(qtbot) -> None:
@@ -370,6 +407,100 @@ def test_a_slider_step_at_1e5_samples_settles_without_a_round_trip(window: MainW
         histogram = window.plots.out_hist
         np.testing.assert_array_equal(histogram.xData, stats.output_hist.edges)
     assert busy == [] and not window.runner.busy
+
+
+# -- curves and histograms in one repaint --------------------------------------------------------
+class _Paints(QObject):
+    """Counts paint events of the watched widgets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_held_plots_repaint_once_released_or_at_the_limit(plots: PlotsView, qtbot) -> None:
+    paints = _Paints()
+    viewport = plots.function_plot.viewport()
+    viewport.installEventFilter(paints)
+    plots.hold_repaint(10_000)
+    plots.set_curve(_curve(2.0))
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    assert paints.count == 0 and plots.repaint_held
+    plots.hold_repaint(0)  # a hold in progress keeps its own limit
+    assert plots.repaint_held
+    plots.release_repaint()
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=2000)
+    assert not plots.repaint_held
+    # The limit ends a hold that no answer ends.
+    paints.count = 0
+    plots.hold_repaint(30)
+    plots.set_curve(_curve(3.0))
+    qtbot.waitUntil(lambda: not plots.repaint_held, timeout=2000)
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=2000)
+    viewport.removeEventFilter(paints)
+
+
+def _drag_step(window: MainWindow, position: int) -> None:
+    slider = next(
+        c for c in window.parameters.form.controls.values() if isinstance(c, NumberControl)
+    ).slider
+    slider.setValue(position)
+
+
+def test_histograms_due_within_a_frame_hold_the_curves_for_them(
+    window: MainWindow, qtbot, monkeypatch
+) -> None:
+    window.runner.sync_limit = 0  # every request goes to the worker
+    window.state.activation = "elu"
+    window.state.n_samples = 200_000
+    assert window.wait_until_idle(30)
+    _drag_step(window, 300)
+    assert window.wait_until_idle(30)
+    # Measured once: the worker's answer time is known. Whatever this machine's speed, count it
+    # as due within a frame.
+    monkeypatch.setattr(controller_module, "HOLD_FOR_ANSWER_S", 3600.0)
+    _drag_step(window, 420)
+    assert window.runner.busy and window.plots.repaint_held
+    assert window.wait_until_idle(30)
+    qtbot.waitUntil(lambda: not window.plots.repaint_held, timeout=2000)
+    stats = window.controller.stats
+    assert stats is not None and dict(stats.params) == window.state.params
+    # An answer expected to take longer does not hold the curves.
+    monkeypatch.setattr(controller_module, "HOLD_FOR_ANSWER_S", 0.0)
+    _drag_step(window, 560)
+    assert window.runner.busy and not window.plots.repaint_held
+    assert window.wait_until_idle(30)
+
+
+def test_a_new_range_repaints_its_label_without_a_relayout_of_the_card(qtbot) -> None:
+    card = PropertiesCard()
+    qtbot.addWidget(card)
+    card.resize(320, 700)
+    card.show()
+    qtbot.waitExposed(card)
+    act = _counting_activation([])
+    card.set_activation(act, {"alpha": 1.25})  # the box fits "−1.25 to ∞"
+    QCoreApplication.processEvents()
+    label = card._fact_values["output_range"]
+    size = label.size()
+    requests = _LayoutRequests()
+    body = label.parentWidget()
+    body.installEventFilter(requests)
+    for alpha in (1.5, 2.5, 3.5, 1.75):
+        card.set_params({"alpha": alpha})
+        QCoreApplication.processEvents()
+        assert label.size() == size
+    assert card.fact("output_range") == "−1.75 to ∞"
+    assert requests.count == 0
+    card.set_params({"alpha": 1.125})  # a longer text widens the box, once
+    assert label.width() >= label.sizeHint().width() > size.width()
+    body.removeEventFilter(requests)
 
 
 # -- number labels ----------------------------------------------------------------------------
