@@ -12,7 +12,7 @@ import math
 import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from psygnal import Signal, SignalGroup
 
@@ -20,12 +20,16 @@ from actexplorer.core import get
 from actexplorer.core.activation import Activation
 
 # The submodules, not the package's lazy names: the window needs only these at start, and the
-# package's heavier parts (mean-field theory, propagation) load when the lab first uses them.
+# package's heavier parts (mean-field theory, propagation, the MLP) load when the lab first uses
+# them.
 from actexplorer.core.lab.datasets import DatasetKind
 from actexplorer.core.lab.init import Initializer, InitScheme, gain_for
-from actexplorer.core.lab.mlp import MLPConfig, Optimizer
+from actexplorer.core.lab.optim import Optimizer
 from actexplorer.core.lab.presets import PRESETS_BY_KEY, PropagationPreset
 from actexplorer.core.messages import Message, reason_of, template
+
+if TYPE_CHECKING:
+    from actexplorer.core.lab.mlp import MLPConfig
 
 T = TypeVar("T")
 
@@ -349,6 +353,8 @@ class LabState:
     def mlp_config(self, activation: str, params: Mapping[str, Any] | None = None) -> MLPConfig:
         """The playground's network: every hidden layer uses ``activation`` with ``params``,
         except those ``per_layer`` gives another function (with that function's defaults)."""
+        from actexplorer.core.lab.mlp import MLPConfig  # the network code loads with training
+
         keys = self.hidden_activations(activation)
         layers = None
         if self.per_layer and any(key != activation for key in keys):

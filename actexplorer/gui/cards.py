@@ -9,7 +9,6 @@ show their texts in the current language (the catalog's texts through
 
 from __future__ import annotations
 
-import html
 import math
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -106,11 +105,22 @@ def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+def _escape(text: str) -> str:
+    """``text`` safe inside rich text (what html.escape does; that module's import costs more
+    at start-up than every card text it would escape)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
 def _bullets(items: tuple[str, ...] | list[str]) -> str:
     """Rich text for a bullet list whose wrapped lines hang under the text, not the bullet."""
     rows = "".join(
-        f"<tr><td style='padding-right:6px'>•</td><td>{html.escape(item)}</td></tr>"
-        for item in items
+        f"<tr><td style='padding-right:6px'>•</td><td>{_escape(item)}</td></tr>" for item in items
     )
     return f"<table cellspacing='0' cellpadding='1'>{rows}</table>"
 
@@ -339,7 +349,7 @@ class PropertiesCard(QWidget):
             (
                 self.usage_title,
                 self.usage_label,
-                html.escape(core_locale.message_text(description.usage)),
+                _escape(core_locale.message_text(description.usage)),
             ),
         )
         for title, label, text in sections:
@@ -351,10 +361,10 @@ class PropertiesCard(QWidget):
         self.reference_title.setVisible(reference is not None)
         self.reference_label.setVisible(reference is not None)
         if reference is not None:
-            venue = f", {html.escape(reference.venue)}" if reference.venue else ""
+            venue = f", {_escape(reference.venue)}" if reference.venue else ""
             self.reference_label.setText(
-                f"{html.escape(reference.authors)} ({reference.year}). "
-                f"<i>{html.escape(reference.title)}</i>{venue}."
+                f"{_escape(reference.authors)} ({reference.year}). "
+                f"<i>{_escape(reference.title)}</i>{venue}."
             )
         else:
             self.reference_label.setText("")
@@ -412,9 +422,16 @@ class SteadyLabel(QLabel):
 
     def __init__(self, name: str) -> None:
         super().__init__()
+        self._pad = 0
+        self._ready = False  # the font set by _style is fitted once, below
         self.setObjectName(name)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._style()
+        self._ready = True
         self._fit(shrink=True)
+
+    def _style(self) -> None:
+        """Set font and alignment before the box is first fitted (for subclasses)."""
 
     def set_text(self, text: str) -> None:
         """Show ``text``; relayout only when it does not fit the box."""
@@ -438,7 +455,7 @@ class SteadyLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         """Fit the box to the text again when the font changes."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange and self._ready:
             self._fit(shrink=True)
 
 
@@ -447,8 +464,7 @@ class NumberLabel(SteadyLabel):
 
     TYPICAL = "−0.0000"
 
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
+    def _style(self) -> None:
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setFont(_tabular(self.font()))
 

@@ -166,6 +166,7 @@ class PlotsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = LIGHT
+        self._styled = False
         self._log_derivative = False
         self._syncing_range = False
         self.function_plot = _make_plot("functionPlot")
@@ -355,6 +356,9 @@ class PlotsView(QWidget):
 
     def set_look(self, look: Look) -> None:
         """Recolour everything for ``look`` (and size fonts and lines by its scales)."""
+        if look == self._look and self._styled:
+            return  # styling the axes again costs start-up time and changes nothing
+        self._styled = True
         self._look = look
         fonts, lines = look.font_scale, look.line_scale
         tick_font = QFont()

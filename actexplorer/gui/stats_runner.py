@@ -16,7 +16,7 @@ go of the cached ones, so the old and the new sample are never held at the same 
 
 from __future__ import annotations
 
-import statistics
+import contextlib
 import threading
 import time
 from collections import deque
@@ -202,8 +202,15 @@ class CostModel:
             history = rates.get(_cost_key(job))
             if not history:
                 return None
-            total += statistics.median(history) * job.n
+            total += _median(history) * job.n
         return total
+
+
+def _median(values: deque[float]) -> float:
+    """The median of a few values (the statistics module would cost start-up time)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else 0.5 * (ordered[middle - 1] + ordered[middle])
 
 
 def _cost_key(job: StatsJob) -> tuple[Any, ...]:
@@ -324,7 +331,10 @@ class StatsRunner(QObject):
         relay = self._relay
 
         def work() -> None:
-            relay.done.emit(run_batch(request_id, batch))
+            outcome = run_batch(request_id, batch)
+            # The window may have gone away meanwhile (the process is ending).
+            with contextlib.suppress(RuntimeError):
+                relay.done.emit(outcome)
 
         self._pool.start(work)
 

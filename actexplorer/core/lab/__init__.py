@@ -1,9 +1,9 @@
 """The deep-network lab's maths: random-network propagation, mean-field theory, datasets, an MLP.
 
 NumPy only; the lab window draws the frozen results these functions return. The small modules
-(datasets, initialisers, presets) load with the package; mean-field theory, propagation and the
-MLP load when one of their names is first used, so that the explorer window, which only needs
-the lab's settings, starts without them.
+(datasets, initialisers, update rules, presets) load with the package; mean-field theory,
+propagation and the MLP load when one of their names is first used, so that the explorer window,
+which only needs the lab's settings, starts without them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .datasets import DATASET_LABELS, Dataset, DatasetKind, grid, make_dataset
 from .init import SCHEME_LABELS, Initializer, InitScheme, calculate_gain, gain_for
+from .optim import Optimizer
 from .presets import PRESETS, PRESETS_BY_KEY, PropagationPreset
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
         DecisionBoundary,
         LossAndGradients,
         MLPConfig,
-        Optimizer,
         Race,
         Trainer,
         TrainingHistory,
@@ -68,7 +68,6 @@ _LAZY: dict[str, str] = {
     "DecisionBoundary": "mlp",
     "LossAndGradients": "mlp",
     "MLPConfig": "mlp",
-    "Optimizer": "mlp",
     "Race": "mlp",
     "Trainer": "mlp",
     "TrainingHistory": "mlp",

@@ -8,7 +8,6 @@ exact derivatives: δ_h = δ_x ⊙ φ′(h), ∂L/∂W = xᵀ δ_h, δ_x = δ_h 
 
 from __future__ import annotations
 
-import enum
 import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +22,7 @@ from ..activation import Activation, FloatArray, ParamValue
 from ._checks import check_float, check_int, scalar_activation
 from .datasets import Dataset, grid
 from .init import Initializer, InitScheme
+from .optim import Optimizer
 
 IntArray = npt.NDArray[np.int64]
 #: Weights of one layer: (W of shape (fan_in, fan_out), b of shape (fan_out,)).
@@ -33,14 +33,6 @@ Output = Literal["auto", "sigmoid", "softmax"]
 
 MAX_HIDDEN_LAYERS = 6
 MAX_HIDDEN_WIDTH = 64
-
-
-class Optimizer(str, enum.Enum):
-    """Update rules (PyTorch's conventions)."""
-
-    SGD = "sgd"  # w ← w − η g
-    MOMENTUM = "momentum"  # v ← μ v + g;  w ← w − η v
-    ADAM = "adam"  # Kingma & Ba 2015, β = (0.9, 0.999), ε = 1e-8, bias-corrected
 
 
 @dataclass(frozen=True, slots=True)
