@@ -58,6 +58,7 @@ from actexplorer.core import VectorActivation
 from actexplorer.core import locale as core_locale
 from actexplorer.gui._qt import signals_blocked
 from actexplorer.gui.params import MESSAGE_MS, NumberField
+from actexplorer.gui.theme import set_role
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -189,10 +190,10 @@ class AnimationPanel(QDockWidget):
         self.export_button.setObjectName("animateExport")
         self.note = QLabel()
         self.note.setObjectName("animateNote")
-        self.note.setProperty("role", "muted")
+        set_role(self.note, "muted")
         self.message = QLabel()
         self.message.setObjectName("animateMessage")
-        self.message.setProperty("role", "error")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
 

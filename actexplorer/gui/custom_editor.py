@@ -52,6 +52,7 @@ from actexplorer.core.custom import (
 from actexplorer.core.registry import CUSTOM_PREFIX
 from actexplorer.custom_functions import CustomFunctions, StateGuard
 from actexplorer.gui.formula import FormulaView
+from actexplorer.gui.theme import set_role
 from actexplorer.state import default_activation_key
 
 if TYPE_CHECKING:
@@ -280,13 +281,13 @@ class CustomEditor(QDialog):
         self.error = QLabel()
         self.error.setObjectName("customError")
         self.error.setFont(mono)
-        self.error.setProperty("role", "error")
+        set_role(self.error, "error")
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(False)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint = QLabel()
         self.hint.setObjectName("customHint")
-        self.hint.setProperty("role", "muted")
+        set_role(self.hint, "muted")
         self.hint.setWordWrap(True)
 
         self.table = QTableWidget(0, len(_COLUMNS))
@@ -307,7 +308,7 @@ class CustomEditor(QDialog):
         self.d_formula.setObjectName("customDerivative")
         self.d_text = QLabel()
         self.d_text.setObjectName("customDerivativeText")
-        self.d_text.setProperty("role", "muted")
+        set_role(self.d_text, "muted")
         self.d_text.setWordWrap(True)
         self.d_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from actexplorer.animation import AnimatedValue, ParameterAnimation, caption
 from actexplorer.core import locale as core_locale
+from actexplorer.gui.theme import set_role
 
 if TYPE_CHECKING:
     from actexplorer.gui.plots import PlotsView
@@ -389,7 +390,7 @@ class GifDialog(QDialog):
         self.histograms.setEnabled(histograms_available)
         self.summary = QLabel()
         self.summary.setObjectName("gifSummary")
-        self.summary.setProperty("role", "muted")
+        set_role(self.summary, "muted")
         self.summary.setWordWrap(True)
         self.fps_label = QLabel()
         self.width_label = QLabel()

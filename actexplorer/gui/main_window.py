@@ -54,7 +54,14 @@ from actexplorer.gui.plots import PlotsView
 from actexplorer.gui.presentation import PresentationMode
 from actexplorer.gui.scene_commands import SceneCommands
 from actexplorer.gui.stats_runner import StatsRunner
-from actexplorer.gui.theme import Look, palette_for, resolve_look, stylesheet_for
+from actexplorer.gui.theme import (
+    Look,
+    apply_touches,
+    flat_splitter,
+    palette_for,
+    resolve_look,
+    set_role,
+)
 from actexplorer.history import History
 from actexplorer.lab_state import LabState
 from actexplorer.state import ExplorerState
@@ -78,7 +85,7 @@ _VIEW_KEY = "view"
 def _separator() -> QFrame:
     line = QFrame()
     line.setFrameShape(QFrame.Shape.HLine)
-    line.setProperty("role", "separator")
+    set_role(line, "separator")
     return line
 
 
@@ -131,15 +138,15 @@ class MainWindow(QMainWindow):
 
         self.title = QLabel()
         self.title.setObjectName("activationTitle")
-        self.title.setProperty("role", "title")
+        set_role(self.title, "title")
         self.key_label = QLabel()
-        self.key_label.setProperty("role", "muted")
+        set_role(self.key_label, "muted")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula = FormulaView()
         self.formula.set_font_size(14.0)
         self.summary = QLabel()
         self.summary.setObjectName("activationSummary")
-        self.summary.setProperty("role", "muted")
+        set_role(self.summary, "muted")
         self.summary.setWordWrap(True)
 
         # Page 0: the curve plots; page 1: the vector functions' own view (softmax family),
@@ -248,6 +255,7 @@ class MainWindow(QMainWindow):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setMinimumWidth(300)
 
         picker_box = QWidget()
@@ -281,6 +289,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([240, 710, 330])
+        flat_splitter(left)
+        flat_splitter(self.splitter)
 
         # The lab's page is an empty holder until the lab is first shown.
         self.lab_holder = QWidget()
@@ -546,15 +556,13 @@ class MainWindow(QMainWindow):
         target: QApplication | QWidget = self
         if self._app_wide_look and isinstance(app, QApplication):
             target = app
-        # Setting an unchanged palette or sheet still repolishes every widget.
+        # Setting an unchanged palette still repolishes every widget.
         if target.palette() != palette:
             target.setPalette(palette)
-        # The sheet goes on this window, whose menus and dialogs inherit it, not on the
-        # application: an application sheet makes polishing every widget dearer. Set before the
-        # window has children, it costs nothing until they are polished.
-        sheet = stylesheet_for(look)
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
+        # Section titles, muted and error texts, invalid fields, splitter handles: each styled
+        # widget carries its own small sheet (see theme.apply_touches), not the window, whose
+        # sheet would send every widget through the style-sheet engine.
+        apply_touches(look)
 
     # -- settings ----------------------------------------------------------------------------
     def _read_state(self) -> list[str]:

@@ -38,6 +38,7 @@ from actexplorer.gui.params import (
     SliderScale,
     SpecForm,
 )
+from actexplorer.gui.theme import set_role
 from actexplorer.state import MAX_PINS, MAX_SEED, X_LIMIT, Pin
 
 _CUSTOM = "—"
@@ -69,7 +70,7 @@ class SectionTitle(QLabel):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = text
-        self.setProperty("role", "section")
+        set_role(self, "section")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -122,7 +123,7 @@ class ParameterPanel(_Translated):
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetParams")
         self.empty_label = QLabel()
-        self.empty_label.setProperty("role", "muted")
+        set_role(self.empty_label, "muted")
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -237,7 +238,7 @@ class InputPanel(_Translated):
         self.train_mode = QCheckBox()
         self.train_mode.setObjectName("trainMode")
         self.message = QLabel()
-        self.message.setProperty("role", "error")
+        set_role(self.message, "error")
         self.message.setObjectName("inputMessage")
         self.message.setWordWrap(True)
         self.message.hide()
@@ -404,7 +405,7 @@ class ComparePanel(_Translated):
         self.hist_box = QCheckBox()
         self.hist_box.setObjectName("pinHistograms")
         self.hint = QLabel()
-        self.hint.setProperty("role", "muted")
+        set_role(self.hint, "muted")
         self.hint.setWordWrap(True)
         self._rows: list[tuple[QWidget, _Swatch, QLabel, QToolButton]] = []
         self._colors: Sequence[str] = ()
@@ -504,7 +505,7 @@ class ViewPanel(_Translated):
         self.log_box = QCheckBox()
         self.log_box.setObjectName("logDerivative")
         self.message = QLabel()
-        self.message.setProperty("role", "error")
+        set_role(self.message, "error")
         self.message.setObjectName("viewMessage")
         self.message.setWordWrap(True)
         self.message.hide()

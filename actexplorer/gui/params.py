@@ -29,6 +29,7 @@ from actexplorer.core import locale as core_locale
 from actexplorer.core.activation import ParamValue
 from actexplorer.core.stats import DISTRIBUTIONS
 from actexplorer.gui._qt import signals_blocked
+from actexplorer.gui.theme import mark_invalid, set_role
 
 SLIDER_STEPS = 1000
 #: How long a refusal message stays visible.
@@ -166,9 +167,7 @@ class NumberField(QLineEdit):
     def _mark_invalid(self, invalid: bool) -> None:
         if bool(self.property("invalid")) == invalid:
             return
-        self.setProperty("invalid", invalid)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        mark_invalid(self, invalid)
 
 
 class SliderScale:
@@ -386,7 +385,7 @@ class SpecForm(QWidget):
         self._grid.setColumnStretch(1, 1)
         self.message = QLabel()
         self.message.setObjectName("paramMessage")
-        self.message.setProperty("role", "error")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
         self._message_timer = QTimer(self)

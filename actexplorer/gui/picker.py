@@ -54,6 +54,7 @@ class ActivationTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.setObjectName("activationPicker")
         self._filter_text = ""
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

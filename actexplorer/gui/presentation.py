@@ -46,7 +46,13 @@ from actexplorer.core import locale as core_locale
 from actexplorer.gui._qt import signals_blocked
 from actexplorer.gui.actions import VIEW_ACTIONS
 from actexplorer.gui.params import SLIDER_STEPS, SliderScale, format_number
-from actexplorer.gui.theme import Look, palette_for, presentation_look, resolve_look
+from actexplorer.gui.theme import (
+    Look,
+    apply_touches,
+    palette_for,
+    presentation_look,
+    resolve_look,
+)
 from actexplorer.state import MIN_X_WIDTH, X_LIMIT, ExplorerState
 
 if TYPE_CHECKING:
@@ -442,6 +448,7 @@ class PresentationMode(QObject):
         look = resolve_look(self._state.theme)
         w.plots.set_look(look)
         w.controller.set_look(look)
+        apply_touches(look)
         for panel, hidden in saved.hidden.items():
             panel.setHidden(hidden)
         if w.current_view() != saved.view:
@@ -528,6 +535,7 @@ class PresentationMode(QObject):
         )
         w.plots.set_look(look)
         w.controller.set_look(look)
+        apply_touches(look)
         self._style_vector_view(look.font_scale)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.gui._qt import signals_blocked
+from actexplorer.gui.theme import set_role
 
 #: The dock's title and the View menu's name for it (translated when shown).
 DOCK_TITLE = QT_TRANSLATE_NOOP("SceneListDock", "Scenes")
@@ -60,7 +61,7 @@ class SceneListDock(QDockWidget):
         self.list.setAlternatingRowColors(True)
         self.hint = QLabel()
         self.hint.setObjectName("sceneListHint")
-        self.hint.setProperty("role", "muted")
+        set_role(self.hint, "muted")
         self.hint.setWordWrap(True)
 
         self.add_button = self._button("addScene")
@@ -82,7 +83,7 @@ class SceneListDock(QDockWidget):
         edit_row.addWidget(self.down_button)
 
         self.notes_label = QLabel()
-        self.notes_label.setProperty("role", "muted")
+        set_role(self.notes_label, "muted")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("sceneNotes")
         self.notes.setMaximumHeight(120)

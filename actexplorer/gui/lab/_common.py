@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from actexplorer.gui.params import MESSAGE_MS
-from actexplorer.gui.theme import LIGHT, OKABE_ITO, Look
+from actexplorer.gui.theme import LIGHT, OKABE_ITO, Look, set_role
 
 #: Colour maps: perceptually uniform for densities, colour-blind-safe diverging for ln χ. Both
 #: carry their own lightness ramp, so they read the same on a light and a dark plot.
@@ -156,6 +156,7 @@ class SidePanel(QScrollArea):
         self.setObjectName(name)
         self._min_width = min_width
         self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setWidget(controls)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
@@ -269,7 +270,7 @@ class MessageLine(QLabel):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setProperty("role", "error")
+        set_role(self, "error")
         self.setWordWrap(True)
         self.hide()
         self._timer = QTimer(self)

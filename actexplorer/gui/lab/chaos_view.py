@@ -31,7 +31,7 @@ from actexplorer.gui.lab._common import (
     style_plot,
 )
 from actexplorer.gui.lab.workers import LatestRunner
-from actexplorer.gui.theme import LIGHT, Look
+from actexplorer.gui.theme import LIGHT, Look, set_role
 from actexplorer.lab_state import LabState, scalar_key
 from actexplorer.state import ExplorerState
 
@@ -151,7 +151,7 @@ class ChaosView(QWidget):
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explain = explain = QLabel()
         explain.setWordWrap(True)
-        explain.setProperty("role", "muted")
+        set_role(explain, "muted")
         self.message = MessageLine("chaosMessage")
         self.busy = BusyIndicator("chaosBusy")
         self.diagram_runner = LatestRunner(self)

@@ -66,7 +66,7 @@ from actexplorer.gui.lab._common import (
 )
 from actexplorer.gui.lab.workers import LatestRunner
 from actexplorer.gui.panels import section_title
-from actexplorer.gui.theme import LIGHT, Look
+from actexplorer.gui.theme import LIGHT, Look, set_role
 from actexplorer.lab_state import (
     MAX_BATCH,
     MAX_DEPTH,
@@ -261,7 +261,7 @@ class DepthControls(QWidget):
         self.preset_explanation = QLabel()
         self.preset_explanation.setObjectName("presetExplanation")
         self.preset_explanation.setWordWrap(True)
-        self.preset_explanation.setProperty("role", "muted")
+        set_role(self.preset_explanation, "muted")
         self.preset_explanation.hide()
 
         self.depth = spin(MIN_DEPTH, MAX_DEPTH, lab.depth, "depthSpin")
@@ -746,7 +746,7 @@ class DepthView(QWidget):
         self.busy = BusyIndicator("depthBusy")
         self.status = QLabel()
         self.status.setObjectName("depthStatus")
-        self.status.setProperty("role", "muted")
+        set_role(self.status, "muted")
         self.runner = LatestRunner(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -14,7 +14,7 @@ from actexplorer.gui.lab._common import EventLinks, MessageLine, compact
 from actexplorer.gui.lab.chaos_view import ChaosView
 from actexplorer.gui.lab.depth_view import DepthView
 from actexplorer.gui.lab.train_view import TrainView
-from actexplorer.gui.theme import LIGHT, Look
+from actexplorer.gui.theme import LIGHT, Look, set_role
 from actexplorer.lab_state import LabState
 from actexplorer.state import ExplorerState
 
@@ -42,7 +42,7 @@ class LabPanel(QWidget):
         self.activation.setMinimumWidth(180)
         self.params_label = QLabel()
         self.params_label.setObjectName("labParamsLabel")
-        self.params_label.setProperty("role", "muted")
+        set_role(self.params_label, "muted")
         self.message = MessageLine("labMessage")
         self.depth = DepthView(state, self.lab)
         self.chaos = ChaosView(state, self.lab)
