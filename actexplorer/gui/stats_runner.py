@@ -109,8 +109,6 @@ class StatsOutcome:
     seconds: float = 0.0
     #: CPU seconds of the computing thread per job (by cache key), for the runner's cost estimates.
     cpu_seconds: dict[tuple[Any, ...], float] = field(default_factory=dict)
-    #: Wall-clock seconds per job (by cache key): what a job spread over several threads took.
-    wall_seconds: dict[tuple[Any, ...], float] = field(default_factory=dict)
 
 
 def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
@@ -123,13 +121,11 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
     results: dict[tuple[Any, ...], SampleStats] = {}
     errors: dict[tuple[Any, ...], str] = {}
     cpu: dict[tuple[Any, ...], float] = {}
-    wall: dict[tuple[Any, ...], float] = {}
     jobs = ([batch.current] if batch.current else []) + list(batch.pins)
     for job in jobs:
         # CPU time, not wall time: a worker waiting for the GIL while the GUI thread paints would
         # otherwise look dearer than it is.
         cpu_start = time.thread_time()
-        wall_start = time.perf_counter()
         try:
             act = job.activation
             results[job.cache_key()] = sample_stats(
@@ -144,8 +140,7 @@ def run_batch(request_id: int, batch: StatsBatch) -> StatsOutcome:
             # The core's refusals are messages: shown in the language of the moment.
             errors[job.cache_key()] = core_locale.error_text(exc)
         cpu[job.cache_key()] = time.thread_time() - cpu_start
-        wall[job.cache_key()] = time.perf_counter() - wall_start
-    return StatsOutcome(request_id, batch, results, errors, time.perf_counter() - start, cpu, wall)
+    return StatsOutcome(request_id, batch, results, errors, time.perf_counter() - start, cpu)
 
 
 class CostModel:
@@ -158,9 +153,12 @@ class CostModel:
     process does not send the next ones to the worker, while a costly setting is caught after
     two steps.
 
-    Two rates per function: CPU seconds of the computing thread for jobs small enough to run on
-    one thread (what a job on the GUI thread costs), and wall-clock seconds for larger ones,
-    which the core spreads over the cores (how long the worker's answer takes).
+    Two rates per function, both from the computing thread's CPU time: for jobs small enough
+    to run on one thread it is the job's whole cost (what it would cost the GUI thread); larger
+    jobs the core shares out between that thread and the others, so there it is about how long
+    the answer takes when the cores are free. CPU time, not wall time: an answer slowed by the
+    GUI thread painting beside it would otherwise look dearer, stop the plots waiting for it,
+    and so be slowed again.
     """
 
     WINDOW = 3
@@ -170,17 +168,16 @@ class CostModel:
         # CPU time would only be its share.
         self._measure_up_to = measure_up_to
         self._cpu: dict[tuple[Any, ...], deque[float]] = {}
-        self._wall: dict[tuple[Any, ...], deque[float]] = {}
+        self._shared: dict[tuple[Any, ...], deque[float]] = {}
 
     def record(self, outcome: StatsOutcome) -> None:
         """Learn from the measured jobs of ``outcome``."""
         jobs = ([outcome.batch.current] if outcome.batch.current else []) + list(outcome.batch.pins)
         for job in jobs:
-            small = job.n <= self._measure_up_to
-            seconds = (outcome.cpu_seconds if small else outcome.wall_seconds).get(job.cache_key())
+            seconds = outcome.cpu_seconds.get(job.cache_key())
             if seconds is None:
                 continue
-            rates = self._cpu if small else self._wall
+            rates = self._cpu if job.n <= self._measure_up_to else self._shared
             history = rates.setdefault(_cost_key(job), deque(maxlen=self.WINDOW))
             history.append(seconds / job.n)
 
@@ -190,9 +187,9 @@ class CostModel:
         return self._estimate(batch, self._cpu)
 
     def estimate_wall(self, batch: StatsBatch) -> float | None:
-        """Seconds until the worker answers ``batch`` (larger jobs use every core); None when
-        one of its functions was never measured at such a size."""
-        return self._estimate(batch, self._wall if batch.n > self._measure_up_to else self._cpu)
+        """Seconds until the worker answers ``batch`` when the cores are free (larger jobs use
+        every core); None when one of its functions was never measured at such a size."""
+        return self._estimate(batch, self._shared if batch.n > self._measure_up_to else self._cpu)
 
     @staticmethod
     def _estimate(batch: StatsBatch, rates: dict[tuple[Any, ...], deque[float]]) -> float | None:
