@@ -317,6 +317,9 @@ class ExplorerController(QObject):
         self._show_activation(act, self.state.params)
 
     def _params_changed(self, params: dict[str, Any]) -> None:
+        # Statistics first: a request that goes to the worker then computes while this thread
+        # updates the curves and panels.
+        self.schedule_stats()
         self.parameters.set_params(params)
         act = self.state.current
         if isinstance(act, VectorActivation):
@@ -324,7 +327,6 @@ class ExplorerController(QObject):
         self._show_activation(act, params)
         self._redraw_current()
         self._legend()
-        self.schedule_stats()
 
     def _x_range_changed(self, x_range: tuple[float, float]) -> None:
         self.plots.set_x_range(*x_range)

@@ -203,6 +203,7 @@ class PlotsView(QWidget):
         self._manual: dict[pg.ViewBox, list[bool]] = {}
         self._last_change: dict[tuple[pg.ViewBox, int], float] = {}
         self._held = False
+        self._held_curve: tuple[CurveData | None, ...] = ()  # the newest held back, if any
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(_SETTLE_MS)
@@ -483,27 +484,30 @@ class PlotsView(QWidget):
 
     # -- one frame for curves and histograms ----------------------------------------------------
     def hold_repaint(self, limit_ms: int) -> None:
-        """Keep the plots from repainting until :meth:`release_repaint`, or ``limit_ms`` at most.
+        """Keep new curves back until :meth:`release_repaint`, or ``limit_ms`` at most.
 
         For a change whose histograms are due from the worker within a frame or so: the curves
         and histograms then appear together in one repaint, instead of a repaint of the curves
         beside the old histograms competing for the cores with the computation of the new ones,
         and a second repaint when they arrive. A hold in progress keeps its limit (a storm of
-        changes cannot hold the plots for longer).
+        changes cannot hold the plots for longer). Only the curves wait: the plots repaint as
+        usual, so the release repaints just what changed.
         """
         if self._held:
             return
         self._held = True
-        self.setUpdatesEnabled(False)
         self._hold_timer.start(max(0, int(limit_ms)))
 
     def release_repaint(self) -> None:
-        """End a hold: the plots repaint what changed meanwhile."""
+        """End a hold: the newest curves held back are drawn."""
         if not self._held:
             return
         self._held = False
         self._hold_timer.stop()
-        self.setUpdatesEnabled(True)  # schedules the repaint of the whole view
+        if self._held_curve:
+            (curve,) = self._held_curve
+            self._held_curve = ()
+            self.set_curve(curve)
 
     @property
     def repaint_held(self) -> bool:
@@ -530,7 +534,11 @@ class PlotsView(QWidget):
 
     # -- curves ------------------------------------------------------------------------------
     def set_curve(self, curve: CurveData | None) -> None:
-        """Draw the current function's f and f′ (or nothing for a vector function)."""
+        """Draw the current function's f and f′ (or nothing for a vector function); during a
+        hold (see :meth:`hold_repaint`) when it ends."""
+        if self._held:
+            self._held_curve = (curve,)
+            return
         if curve is None:
             self._hide(self.f_curve)
             self._hide(self.df_curve)

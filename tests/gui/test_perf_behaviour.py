@@ -417,26 +417,30 @@ class _Paints(QObject):
         return False
 
 
-def test_held_plots_repaint_once_released_or_at_the_limit(plots: PlotsView, qtbot) -> None:
+def test_held_curves_are_drawn_once_released_or_at_the_limit(plots: PlotsView, qtbot) -> None:
+    plots.set_curve(_curve(1.0))
+    QCoreApplication.processEvents()
     paints = _Paints()
     viewport = plots.function_plot.viewport()
     viewport.installEventFilter(paints)
     plots.hold_repaint(10_000)
-    plots.set_curve(_curve(2.0))
+    plots.set_curve(_curve(1.5))
+    plots.set_curve(_curve(2.0))  # the newest held curve is the one drawn
     for _ in range(5):
         QCoreApplication.processEvents()
     assert paints.count == 0 and plots.repaint_held
+    np.testing.assert_array_equal(plots.f_curve.yData, np.tanh(X))
     plots.hold_repaint(0)  # a hold in progress keeps its own limit
     assert plots.repaint_held
     plots.release_repaint()
-    qtbot.waitUntil(lambda: paints.count > 0, timeout=2000)
     assert not plots.repaint_held
+    np.testing.assert_array_equal(plots.f_curve.yData, 2.0 * np.tanh(X))
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=2000)
     # The limit ends a hold that no answer ends.
-    paints.count = 0
     plots.hold_repaint(30)
     plots.set_curve(_curve(3.0))
     qtbot.waitUntil(lambda: not plots.repaint_held, timeout=2000)
-    qtbot.waitUntil(lambda: paints.count > 0, timeout=2000)
+    np.testing.assert_array_equal(plots.f_curve.yData, 3.0 * np.tanh(X))
     viewport.removeEventFilter(paints)
 
 
