@@ -80,10 +80,25 @@ register(
 
 
 # -- bent_identity ------------------------------------------------------------------------------
+#: Beyond this |x|, √(x² + 1) rounds to |x| (the 1 is below half an ulp of x²).
+_HYPOT_FLAT = 1e8
+
+
+def _unit_hypot(xc: FloatArray) -> FloatArray:
+    """√(x² + 1) for finite x within 1.5 ulp: √(t² + 1) with t = min(|x|, 10⁸), then at least |x|.
+
+    np.hypot(x, 1) is exact to an ulp too but costs eight times as much (17 ms per 10⁶ values
+    here, a quarter of what the statistics of a function may take).
+    """
+    t = np.abs(xc)
+    near = np.minimum(t, _HYPOT_FLAT)
+    return np.maximum(np.sqrt(near * near + 1.0), t)
+
+
 @flat_kernel
 def _bent_identity_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
     xc = np.clip(x, -1e300, 1e300)
-    h = np.hypot(xc, 1.0)
+    h = _unit_hypot(xc)
     return _bent_identity_from(x, xc, h), _bent_identity_derivative_from(xc, h)
 
 
@@ -91,12 +106,12 @@ def _bent_identity_pair(x: FloatArray) -> tuple[FloatArray, FloatArray]:
 def _bent_identity(x: FloatArray) -> FloatArray:
     """f(x) = (√(x² + 1) − 1)/2 + x.
 
-    √(x² + 1) − 1 = x²/(h + 1), h = hypot(x, 1), removes the cancellation near 0: f = x(1 + r/2)
+    √(x² + 1) − 1 = x²/(h + 1), h = √(x² + 1), removes the cancellation near 0: f = x(1 + r/2)
     with r = x/(h + 1). For x ≤ −1 that loses a bit, so there f = −(|x| + 1 − 1/(h + |x|))/2,
     from h − |x| = 1/(h + |x|). x is clipped where it only feeds a vanishing correction.
     """
     xc = np.clip(x, -1e300, 1e300)
-    return _bent_identity_from(x, xc, np.hypot(xc, 1.0))
+    return _bent_identity_from(x, xc, _unit_hypot(xc))
 
 
 def _bent_identity_from(x: FloatArray, xc: FloatArray, h: FloatArray) -> FloatArray:
@@ -112,7 +127,7 @@ def _bent_identity_from(x: FloatArray, xc: FloatArray, h: FloatArray) -> FloatAr
 def _bent_identity_derivative(x: FloatArray) -> FloatArray:
     """f′(x) = x/(2√(x² + 1)) + 1, between 1/2 and 3/2."""
     xc = np.clip(x, -1e300, 1e300)
-    return _bent_identity_derivative_from(xc, np.hypot(xc, 1.0))
+    return _bent_identity_derivative_from(xc, _unit_hypot(xc))
 
 
 def _bent_identity_derivative_from(xc: FloatArray, h: FloatArray) -> FloatArray:
