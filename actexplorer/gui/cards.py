@@ -105,6 +105,20 @@ def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+def _glue_short_tail(text: str) -> str:
+    """``text`` with a first or last word of one or two characters bound to its neighbour (a
+    no-break space), so that a wrapped title reads "Identity / near 0", not "Identity near / 0"
+    (and "0 附近…" keeps its 0)."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return text
+    if len(words[-1]) <= 2:
+        words[-2:] = [f"{words[-2]}\u00a0{words[-1]}"]
+    if len(words) >= 2 and len(words[0]) <= 2:
+        words[:2] = [f"{words[0]}\u00a0{words[1]}"]
+    return " ".join(words)
+
+
 def _escape(text: str) -> str:
     """``text`` safe inside rich text (what html.escape does; that module's import costs more
     at start-up than every card text it would escape)."""
@@ -202,19 +216,26 @@ class PropertiesCard(QWidget):
         self._facts_grid.setContentsMargins(0, 4, 0, 4)
         self._facts_grid.setHorizontalSpacing(10)
         self._facts_grid.setVerticalSpacing(3)
-        self._facts_grid.setColumnStretch(1, 1)
+        self._facts_grid.setColumnStretch(0, 2)
+        self._facts_grid.setColumnStretch(1, 3)
         self._fact_titles: dict[str, QLabel] = {}
         self._fact_values: dict[str, QLabel] = {}
         for row, (field, _title, _tip) in enumerate(self.FACTS):
-            title_label = _label(wrap=False)
-            title_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+            # Titles wrap too, at least as wide as their longest word (see retranslate): in a
+            # narrow card a title column as wide as "Identity near 0" left the values too little
+            # room and cut words such as "continuous".
+            title_label = _label()
             value_label: QLabel
             if field in self.STEADY_FACTS:
                 value_label = SteadyLabel(f"fact_{field}")
             else:
                 value_label = _label(name=f"fact_{field}")
             self._facts_grid.addWidget(title_label, row, 0, Qt.AlignmentFlag.AlignTop)
-            self._facts_grid.addWidget(value_label, row, 1, Qt.AlignmentFlag.AlignTop)
+            # A steady label keeps its own size: aligned, it does not cap the column's width.
+            align = Qt.AlignmentFlag.AlignTop
+            if isinstance(value_label, SteadyLabel):
+                align |= Qt.AlignmentFlag.AlignLeft
+            self._facts_grid.addWidget(value_label, row, 1, align)
             self._fact_titles[field] = title_label
             self._fact_values[field] = value_label
 
@@ -284,12 +305,26 @@ class PropertiesCard(QWidget):
         for field, title, tip in self.FACTS:
             text = QCoreApplication.translate("PropertiesCard", title)
             tip_text = QCoreApplication.translate("PropertiesCard", tip)
-            self._fact_titles[field].setText(text)
+            self._fact_titles[field].setText(_glue_short_tail(text))
             self._fact_titles[field].setToolTip(tip_text)
             self._fact_values[field].setToolTip(tip_text)
+        self._fit_title_column()
         if self._act is not None:
             self._facts.clear()  # the cached texts are in the previous language
             self.set_activation(self._act, self._params)
+
+    def _fit_title_column(self) -> None:
+        """No fact title narrower than its longest word: titles wrap between words only."""
+        widest = max(
+            (
+                label.fontMetrics().horizontalAdvance(word)
+                for label in self._fact_titles.values()
+                for word in label.text().split(" ")
+            ),
+            default=0,
+        )
+        for label in self._fact_titles.values():
+            label.setMinimumWidth(widest + 2)
 
     def set_activation(
         self, act: Activation | VectorActivation, params: Mapping[str, Any] | None = None

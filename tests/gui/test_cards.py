@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from actexplorer.core import (
     ACTIVATIONS,
@@ -237,3 +238,22 @@ def test_real_sample_stats(panel) -> None:
     assert panel.exact_visible()
     # E[relu(X)] = 1/√(2π) for X ~ N(0, 1).
     assert panel.value("mean", exact=True) == format_number(1 / math.sqrt(2 * math.pi))
+
+
+@pytest.mark.parametrize("width", [230, 480])
+def test_no_fact_word_is_cut_in_a_narrow_or_wide_card(qtbot, width: int) -> None:
+    card = PropertiesCard()
+    qtbot.addWidget(card)
+    card.resize(width, 700)
+    card.show()
+    qtbot.waitExposed(card)
+    for key in ("elu", "relu", "gelu"):
+        card.set_activation(get(key))
+        QCoreApplication.processEvents()
+        for field, _title, _tip in card.FACTS:
+            for label in (card._fact_titles[field], card._fact_values[field]):
+                room = label.contentsRect().width()
+                for word in label.text().split(" "):
+                    assert label.fontMetrics().horizontalAdvance(word) <= room, (key, word)
+    # A short last word stays with its neighbour when a title wraps.
+    assert card._fact_titles["identity_near_origin"].text().endswith("near\u00a00")
