@@ -334,6 +334,8 @@ def _moments(v: FloatArray, work: FloatArray) -> tuple[_Moments, bool, FloatArra
 #: values that contention, not arithmetic, was a third of the time at 10⁶ samples (measured: 9.1
 #: against 6.7 ms for a function that costs nothing, 14.1 against 13.2 ms for ELU).
 SPAN = 2 * BLOCK
+#: Up to this many samples the first span's values also choose the histogram ranges.
+_REUSE_FIRST_SPAN_UP_TO = 4 * SPAN
 
 
 class _Scratch(threading.local):
@@ -435,9 +437,18 @@ def sample_stats(
             return parts[0]
         return np.concatenate([y for y, _ in parts]), np.concatenate([d for _, d in parts])
 
+    # A small sample is computed span after span on the calling thread: its first span, whose
+    # prefix chooses the ranges, is evaluated once for both (a drag at 10⁵ samples saves a sixth
+    # of the evaluations). Large samples take the prefix on its own, so that the spans can start
+    # on every core at once.
+    first: tuple[FloatArray, FloatArray] | None = None
     if fixed_out is None or fixed_der is None:
-        rng = block_generator(seed, 0, _STREAM_TRAIN_RANGE) if random else None
-        y_sub, d_sub = evaluate(samples[:RANGE_SUBSAMPLE], rng)
+        if n <= _REUSE_FIRST_SPAN_UP_TO:
+            first = evaluate_span(0, min(SPAN, n))
+            y_sub, d_sub = first[0][:RANGE_SUBSAMPLE], first[1][:RANGE_SUBSAMPLE]
+        else:
+            rng = block_generator(seed, 0, _STREAM_TRAIN_RANGE) if random else None
+            y_sub, d_sub = evaluate(samples[:RANGE_SUBSAMPLE], rng)
         with np.errstate(all="ignore"):
             bounds = activation.properties(**resolved).output_range
             fixed_out = fixed_out or auto_range(y_sub, bounds)
@@ -447,7 +458,7 @@ def sample_stats(
     slots = out_bins.slots
 
     def work(index: int, start: int, stop: int) -> _Partial:
-        y, d = evaluate_span(start, stop)
+        y, d = first if index == 0 and first is not None else evaluate_span(start, stop)
         # Values may be NaN or ±inf, and squares of huge values overflow: results are meant to
         # carry those, so the floating-point warnings are not news here.
         size = stop - start
