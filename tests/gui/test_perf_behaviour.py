@@ -404,15 +404,16 @@ def test_a_slider_step_at_1e5_samples_settles_without_a_round_trip(window: MainW
 
 
 # -- curves and histograms in one repaint --------------------------------------------------------
-class _Paints(QObject):
-    """Counts paint events of the watched widgets."""
+class _Events(QObject):
+    """Counts events of one type reaching the watched widgets."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: QEvent.Type) -> None:
         super().__init__()
+        self.kind = kind
         self.count = 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == self.kind:
             self.count += 1
         return False
 
@@ -420,7 +421,7 @@ class _Paints(QObject):
 def test_held_curves_are_drawn_once_released_or_at_the_limit(plots: PlotsView, qtbot) -> None:
     plots.set_curve(_curve(1.0))
     QCoreApplication.processEvents()
-    paints = _Paints()
+    paints = _Events(QEvent.Type.Paint)
     viewport = plots.function_plot.viewport()
     viewport.installEventFilter(paints)
     plots.hold_repaint(10_000)
@@ -487,7 +488,7 @@ def test_a_new_range_repaints_its_label_without_a_relayout_of_the_card(qtbot) ->
     QCoreApplication.processEvents()
     label = card._fact_values["output_range"]
     size = label.size()
-    requests = _LayoutRequests()
+    requests = _Events(QEvent.Type.LayoutRequest)
     body = label.parentWidget()
     body.installEventFilter(requests)
     for alpha in (1.5, 2.5, 3.5, 1.75):
@@ -502,19 +503,6 @@ def test_a_new_range_repaints_its_label_without_a_relayout_of_the_card(qtbot) ->
 
 
 # -- number labels ----------------------------------------------------------------------------
-class _LayoutRequests(QObject):
-    """Counts layout requests reaching the watched widget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False
-
-
 def test_a_new_number_repaints_its_label_without_a_relayout(qtbot) -> None:
     panel = StatisticsPanel()
     qtbot.addWidget(panel)
@@ -524,7 +512,7 @@ def test_a_new_number_repaints_its_label_without_a_relayout(qtbot) -> None:
     assert isinstance(label, NumberLabel)
     QCoreApplication.processEvents()  # the first layout of the panel
     size = label.size()
-    requests = _LayoutRequests()
+    requests = _Events(QEvent.Type.LayoutRequest)
     panel.installEventFilter(requests)
     for text in ("0.1605", "−0.9918", "4.225", "12.5"):
         label.set_number(text)
