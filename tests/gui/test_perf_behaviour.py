@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QWidget
 
 from actexplorer.core import (
     INF,
@@ -54,13 +55,18 @@ def _curve(scale: float) -> CurveData:
     return CurveData(X, scale * np.tanh(X), scale / np.cosh(X) ** 2)
 
 
+def _shown(qtbot, widget: QWidget, width: int, height: int) -> None:
+    """Show ``widget`` at ``width`` × ``height`` and wait until it is on screen."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+
 @pytest.fixture
 def plots(qtbot) -> PlotsView:
     view = PlotsView()
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    _shown(qtbot, view, 900, 600)
     view.set_x_range(-6.0, 6.0)
     return view
 
@@ -479,10 +485,7 @@ def test_histograms_due_within_a_frame_hold_the_curves_for_them(
 
 def test_a_new_range_repaints_its_label_without_a_relayout_of_the_card(qtbot) -> None:
     card = PropertiesCard()
-    qtbot.addWidget(card)
-    card.resize(320, 700)
-    card.show()
-    qtbot.waitExposed(card)
+    _shown(qtbot, card, 320, 700)
     act = _counting_activation([])
     card.set_activation(act, {"alpha": 1.25})  # the box fits "−1.25 to ∞"
     QCoreApplication.processEvents()
