@@ -203,11 +203,11 @@ def bench_drag(n: int, steps: int) -> Drag:
         start = time.perf_counter()
         slider.setValue(position)
         app.processEvents()  # the event loop's own repaint of what changed
-        if window.plots.repaint_held:
+        if window.plots.curves_held:
             # The plots wait for histograms due within a frame: the new curves appear with them.
             drag.held += 1
             window.runner.wait_idle(30)
-            while window.plots.repaint_held:  # or until the hold's time limit
+            while window.plots.curves_held:  # or until the hold's time limit
                 app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
             app.processEvents()
         drag.forced += watch.repaint_missing()

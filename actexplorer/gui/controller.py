@@ -30,10 +30,10 @@ if TYPE_CHECKING:
     from actexplorer.gui.plots import PlotsView
     from actexplorer.gui.softmax_view import SoftmaxView
 
-#: A change whose statistics the worker should answer within this many seconds holds the plots'
-#: repaint for them (see PlotsView.hold_repaint) ...
+#: A change whose statistics the worker should answer within this many seconds holds its new
+#: curves back for them (see PlotsView.hold_curves) ...
 HOLD_FOR_ANSWER_S = 0.025
-#: ... for this many milliseconds at most: the curves repaint then even if the answer is late.
+#: ... for this many milliseconds at most: the curves are drawn then even if the answer is late.
 HOLD_LIMIT_MS = 40
 
 
@@ -118,7 +118,7 @@ class ExplorerController(QObject):
         self._connect_widgets()
         self._connect_state()
         self.runner.ready.connect(self._stats_ready)
-        # An answer dropped as stale or a failed one also ends a hold of the plots.
+        # An answer dropped as stale or a failed one also ends a hold of the curves.
         self.runner.busyChanged.connect(self._runner_busy)
         # A controller gets no LanguageChange of its own: the plots it feeds tell it.
         on_language_change(self.plots, self.retranslate)
@@ -472,11 +472,11 @@ class ExplorerController(QObject):
             expected = self.runner.costs.estimate_wall(batch)
             if expected is not None and expected <= HOLD_FOR_ANSWER_S:
                 # Due within about a frame: curves and histograms appear in one repaint.
-                self.plots.hold_repaint(HOLD_LIMIT_MS)
+                self.plots.hold_curves(HOLD_LIMIT_MS)
 
     def _runner_busy(self, busy: bool) -> None:
         if not busy:
-            self.plots.release_repaint()
+            self.plots.release_curves()
 
     def _stats_ready(self, outcome: StatsOutcome) -> None:
         wanted = {self._job(pin.key, dict(pin.params)).cache_key(): None for pin in self.state.pins}

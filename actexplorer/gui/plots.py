@@ -210,7 +210,7 @@ class PlotsView(QWidget):
         self._settle_timer.timeout.connect(self._settle)
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
-        self._hold_timer.timeout.connect(self.release_repaint)
+        self._hold_timer.timeout.connect(self.release_curves)
 
         self._zero_lines: list[pg.InfiniteLine] = []
         for item in (fi, di):
@@ -483,8 +483,8 @@ class PlotsView(QWidget):
                 view.setYRange(*new, padding=0)
 
     # -- one frame for curves and histograms ----------------------------------------------------
-    def hold_repaint(self, limit_ms: int) -> None:
-        """Keep new curves back until :meth:`release_repaint`, or ``limit_ms`` at most.
+    def hold_curves(self, limit_ms: int) -> None:
+        """Keep new curves back until :meth:`release_curves`, or ``limit_ms`` at most.
 
         For a change whose histograms are due from the worker within a frame or so: the curves
         and histograms then appear together in one repaint, instead of a repaint of the curves
@@ -498,7 +498,7 @@ class PlotsView(QWidget):
         self._held = True
         self._hold_timer.start(max(0, int(limit_ms)))
 
-    def release_repaint(self) -> None:
+    def release_curves(self) -> None:
         """End a hold: the newest curves held back are drawn."""
         if not self._held:
             return
@@ -510,8 +510,8 @@ class PlotsView(QWidget):
             self.set_curve(curve)
 
     @property
-    def repaint_held(self) -> bool:
-        """True while :meth:`hold_repaint` keeps the plots from repainting."""
+    def curves_held(self) -> bool:
+        """True while :meth:`hold_curves` keeps new curves back."""
         return self._held
 
     def _settle(self) -> None:
@@ -535,7 +535,7 @@ class PlotsView(QWidget):
     # -- curves ------------------------------------------------------------------------------
     def set_curve(self, curve: CurveData | None) -> None:
         """Draw the current function's f and f′ (or nothing for a vector function); during a
-        hold (see :meth:`hold_repaint`) when it ends."""
+        hold (see :meth:`hold_curves`) when it ends."""
         if self._held:
             self._held_curve = (curve,)
             return

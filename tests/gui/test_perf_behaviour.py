@@ -430,23 +430,23 @@ def test_held_curves_are_drawn_once_released_or_at_the_limit(plots: PlotsView, q
     paints = _Events(QEvent.Type.Paint)
     viewport = plots.function_plot.viewport()
     viewport.installEventFilter(paints)
-    plots.hold_repaint(10_000)
+    plots.hold_curves(10_000)
     plots.set_curve(_curve(1.5))
     plots.set_curve(_curve(2.0))  # the newest held curve is the one drawn
     for _ in range(5):
         QCoreApplication.processEvents()
-    assert paints.count == 0 and plots.repaint_held
+    assert paints.count == 0 and plots.curves_held
     np.testing.assert_array_equal(plots.f_curve.yData, np.tanh(X))
-    plots.hold_repaint(0)  # a hold in progress keeps its own limit
-    assert plots.repaint_held
-    plots.release_repaint()
-    assert not plots.repaint_held
+    plots.hold_curves(0)  # a hold in progress keeps its own limit
+    assert plots.curves_held
+    plots.release_curves()
+    assert not plots.curves_held
     np.testing.assert_array_equal(plots.f_curve.yData, 2.0 * np.tanh(X))
     qtbot.waitUntil(lambda: paints.count > 0, timeout=2000)
     # The limit ends a hold that no answer ends.
-    plots.hold_repaint(30)
+    plots.hold_curves(30)
     plots.set_curve(_curve(3.0))
-    qtbot.waitUntil(lambda: not plots.repaint_held, timeout=2000)
+    qtbot.waitUntil(lambda: not plots.curves_held, timeout=2000)
     np.testing.assert_array_equal(plots.f_curve.yData, 3.0 * np.tanh(X))
     viewport.removeEventFilter(paints)
 
@@ -471,15 +471,15 @@ def test_histograms_due_within_a_frame_hold_the_curves_for_them(
     # as due within a frame.
     monkeypatch.setattr(controller_module, "HOLD_FOR_ANSWER_S", 3600.0)
     _drag_step(window, 420)
-    assert window.runner.busy and window.plots.repaint_held
+    assert window.runner.busy and window.plots.curves_held
     assert window.wait_until_idle(30)
-    qtbot.waitUntil(lambda: not window.plots.repaint_held, timeout=2000)
+    qtbot.waitUntil(lambda: not window.plots.curves_held, timeout=2000)
     stats = window.controller.stats
     assert stats is not None and dict(stats.params) == window.state.params
     # An answer expected to take longer does not hold the curves.
     monkeypatch.setattr(controller_module, "HOLD_FOR_ANSWER_S", 0.0)
     _drag_step(window, 560)
-    assert window.runner.busy and not window.plots.repaint_held
+    assert window.runner.busy and not window.plots.curves_held
     assert window.wait_until_idle(30)
 
 
