@@ -112,6 +112,9 @@ class ExplorerController(QObject):
         self._histogram = _HistogramMemo()
         # While refresh_all replays every field, requests wait for one at its end.
         self._holding_stats = False
+        # The function whose parameters were last shown (a step of its parameters may hold the
+        # curves for their histograms; see _params_changed).
+        self._params_shown_for: object = None
         # The x under the mouse (NaN when it is elsewhere), to write the readout again in a new
         # language.
         self._hover_x = math.nan
@@ -318,10 +321,14 @@ class ExplorerController(QObject):
 
     def _params_changed(self, params: dict[str, Any]) -> None:
         # Statistics first: a request that goes to the worker then computes while this thread
-        # updates the curves and panels.
-        self.schedule_stats()
-        self.parameters.set_params(params)
+        # updates the curves and panels. A parameter step of the function already shown (a
+        # slider drag) may hold its curves for histograms due within a frame; a new function
+        # (or a redefined one) is drawn at once.
         act = self.state.current
+        same_function = act is self._params_shown_for
+        self._params_shown_for = act
+        self.schedule_stats(hold_curves=same_function)
+        self.parameters.set_params(params)
         if isinstance(act, VectorActivation):
             self.vector_view.set_params(params)
         self._show_activation(act, params)
@@ -437,11 +444,12 @@ class ExplorerController(QObject):
         )
 
     # -- statistics --------------------------------------------------------------------------
-    def schedule_stats(self) -> None:
+    def schedule_stats(self, *, hold_curves: bool = False) -> None:
         """Ask for fresh statistics: at once for small samples, so the histograms repaint in
-        the same frame as the curves; the runner coalesces large ones on its worker."""
+        the same frame as the curves; the runner coalesces large ones on its worker. With
+        ``hold_curves``, new curves wait for an answer due within about a frame."""
         if not self._holding_stats:
-            self._request_stats()
+            self._request_stats(hold_curves=hold_curves)
 
     def _job(self, key: str, params: dict[str, Any]) -> StatsJob:
         state = self.state
@@ -449,7 +457,7 @@ class ExplorerController(QObject):
             key, params, state.distribution, state.n_samples, state.seed, state.train_mode
         )
 
-    def _request_stats(self) -> None:
+    def _request_stats(self, *, hold_curves: bool = False) -> None:
         act = self.state.current
         current = self._job(act.key, self.state.params) if isinstance(act, Activation) else None
         pins: list[StatsJob] = []
@@ -468,7 +476,7 @@ class ExplorerController(QObject):
                 return
         batch = StatsBatch(current, tuple(pins))
         self.runner.submit(batch)
-        if self.runner.busy and not self.runner.queued:
+        if hold_curves and self.runner.busy and not self.runner.queued:
             expected = self.runner.costs.estimate_wall(batch)
             if expected is not None and expected <= HOLD_FOR_ANSWER_S:
                 # Due within about a frame: curves and histograms appear in one repaint.

@@ -106,6 +106,7 @@ class ExportCommands:
         # The exporter (QtSvg, XML) loads on the first export rather than with the window.
         from actexplorer.gui.export import export_png
 
+        self._plots.release_curves()  # a picture shows the newest curves, even mid-hold
         return export_png(self._window, path, scale)
 
     def plot_png(
@@ -114,6 +115,7 @@ class ExportCommands:
         """Save the plot ``plot`` (a key of :data:`PLOTS`) as a PNG at ``scale`` × its size."""
         from actexplorer.gui.export import export_png
 
+        self._plots.release_curves()
         return export_png(self._plot(plot), path, scale)
 
     def plot_svg(self, plot: str, path: str | os.PathLike[str]) -> Path:
@@ -121,6 +123,7 @@ class ExportCommands:
         from actexplorer.gui.export import export_svg
 
         title = f"{plot_title(plot)} — {self._label()}"
+        self._plots.release_curves()
         return export_svg(self._plot(plot), path, title=title)
 
     def curves_csv(self, path: str | os.PathLike[str]) -> Path:

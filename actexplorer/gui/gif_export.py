@@ -101,6 +101,7 @@ def gif_durations(n: int, seconds: float) -> list[int]:
 
 def grab_plots(plots: PlotsView, histograms: bool) -> QImage:
     """The plots area as on screen; without ``histograms``, only the row of curve plots."""
+    plots.release_curves()  # a frame shows its own value's curves, even mid-hold
     if not histograms:
         shown = [p for p in (plots.function_plot, plots.derivative_plot) if not p.isHidden()]
         if shown:

@@ -483,6 +483,49 @@ def test_histograms_due_within_a_frame_hold_the_curves_for_them(
     assert window.wait_until_idle(30)
 
 
+def test_only_a_parameter_step_holds_its_curves(window: MainWindow, monkeypatch) -> None:
+    window.runner.sync_limit = 0  # every request goes to the worker
+    monkeypatch.setattr(controller_module, "HOLD_FOR_ANSWER_S", 3600.0)
+    window.state.activation = "elu"
+    window.state.n_samples = 200_000
+    assert window.wait_until_idle(30)
+    window.state.activation = "celu"  # measured below, then picked again
+    assert window.wait_until_idle(30)
+    window.state.activation = "elu"
+    # Another function, sample count or seed: the curves are drawn at once.
+    assert window.runner.busy and not window.plots.curves_held
+    assert window.wait_until_idle(30)
+    window.state.seed = 5
+    assert window.runner.busy and not window.plots.curves_held
+    assert window.wait_until_idle(30)
+
+
+def test_pictures_show_the_newest_curves_even_during_a_hold(
+    window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    from actexplorer.gui.gif_export import grab_plots
+
+    window.runner.sync_limit = 0
+    monkeypatch.setattr(controller_module, "HOLD_FOR_ANSWER_S", 3600.0)
+    window.state.activation = "elu"
+    window.state.n_samples = 200_000
+    assert window.wait_until_idle(30)
+    _drag_step(window, 300)
+    assert window.wait_until_idle(30)
+    for take in (
+        lambda: grab_plots(window.plots, histograms=False),
+        lambda: window.exports.plot_png("function", tmp_path / "f.png"),
+    ):
+        _drag_step(window, 420)
+        assert window.plots.curves_held
+        take()
+        assert not window.plots.curves_held
+        np.testing.assert_array_equal(window.plots.f_curve.yData, window.controller.curve.f)
+        assert window.wait_until_idle(30)
+        _drag_step(window, 300)
+        assert window.wait_until_idle(30)
+
+
 def test_a_new_range_repaints_its_label_without_a_relayout_of_the_card(qtbot) -> None:
     card = PropertiesCard()
     _shown(qtbot, card, 320, 700)
