@@ -104,6 +104,18 @@ def _no_leftover_custom_functions():
         pytest.fail(f"the test left custom functions in the catalog: {', '.join(leftover)}")
 
 
+@pytest.fixture
+def functions():
+    """A custom-function model whose functions leave the catalog after the test."""
+    from actexplorer.core import ACTIVATIONS
+    from actexplorer.custom_functions import CustomFunctions
+
+    model = CustomFunctions()
+    yield model
+    model.clear()
+    assert not ACTIVATIONS.custom()
+
+
 @pytest.fixture(autouse=True)
 def _patient_symbolic_derivatives(monkeypatch: pytest.MonkeyPatch) -> None:
     """SymPy's time limits are for a user's runaway expression; on a loaded test machine an

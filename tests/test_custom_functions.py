@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -17,13 +18,23 @@ from actexplorer.state import ExplorerState
 SWISH = CustomDefinition("my swish", "x * sigmoid(beta * x)", (custom_param("beta", 1.0, 0, 4),))
 
 
+@dataclass
+class Guarded:
+    """An explorer and a lab state kept valid by a StateGuard, and the notices it gave."""
+
+    state: ExplorerState
+    lab: LabState
+    notices: list[str]
+
+
 @pytest.fixture
-def functions() -> Iterator[CustomFunctions]:
-    """A model whose functions leave the catalog after the test."""
-    model = CustomFunctions()
-    yield model
-    model.clear()
-    assert not ACTIVATIONS.custom()
+def guarded(functions: CustomFunctions) -> Iterator[Guarded]:
+    state, lab = ExplorerState(), LabState()
+    guard = StateGuard(functions, state, lab)  # kept alive: the model holds weak references
+    notices: list[str] = []
+    guard.notice.connect(notices.append)
+    yield Guarded(state, lab, notices)
+    guard.disconnect()
 
 
 def test_install_registers_a_working_function(functions: CustomFunctions) -> None:
@@ -112,12 +123,9 @@ def test_at_most_max_custom(functions: CustomFunctions) -> None:
 
 
 def test_removing_the_current_function_switches_to_the_default(
-    functions: CustomFunctions,
+    functions: CustomFunctions, guarded: Guarded
 ) -> None:
-    state, lab = ExplorerState(), LabState()
-    guard = StateGuard(functions, state, lab)
-    notices: list[str] = []
-    guard.notice.connect(notices.append)
+    state, lab, notices = guarded.state, guarded.lab, guarded.notices
     functions.install(SWISH)
     state.activation = "custom:my_swish"
     state.params = {"beta": 2.0}
@@ -186,43 +194,34 @@ BUMPY = CustomDefinition("bumpy", "x + a * sin(x)", (custom_param("a", 0.5, 0, 1
 
 
 def test_removing_a_function_chosen_per_layer_clears_those_layers(
-    functions: CustomFunctions,
+    functions: CustomFunctions, guarded: Guarded
 ) -> None:
-    state, lab = ExplorerState(), LabState()
-    guard = StateGuard(functions, state, lab)
-    notices: list[str] = []
-    guard.notice.connect(notices.append)
+    lab, notices = guarded.lab, guarded.notices
     functions.install(BUMPY)
     lab.update(per_layer=True, layer_activations=["custom:bumpy", "tanh", "custom:bumpy"])
     functions.remove("custom:bumpy")
     assert lab.layer_activations[:3] == (None, "tanh", None)
     assert "custom:bumpy" not in lab.to_dict()["layer_activations"]
     assert notices and "bumpy was deleted" in notices[0]
-    guard.disconnect()
 
 
 def test_redefining_a_function_chosen_per_layer_keeps_it_there(
-    functions: CustomFunctions,
+    functions: CustomFunctions, guarded: Guarded
 ) -> None:
-    state, lab = ExplorerState(), LabState()
-    guard = StateGuard(functions, state, lab)
+    lab = guarded.lab
     functions.install(BUMPY)
     lab.update(per_layer=True, layer_activations=["tanh", "custom:bumpy"], race="custom:bumpy")
     functions.install(CustomDefinition("bumpy", "x + a * cos(x)", BUMPY.params))
     assert lab.layer_activations[:2] == ("tanh", "custom:bumpy")
     assert lab.race == "custom:bumpy"
-    guard.disconnect()
 
 
 def test_renaming_follows_the_function_everywhere_without_an_undo_step(
-    functions: CustomFunctions,
+    functions: CustomFunctions, guarded: Guarded
 ) -> None:
     from actexplorer.history import History
 
-    state, lab = ExplorerState(), LabState()
-    guard = StateGuard(functions, state, lab)
-    notices: list[str] = []
-    guard.notice.connect(notices.append)
+    state, lab, notices = guarded.state, guarded.lab, guarded.notices
     history = History(state, lab)
     functions.install(SWISH)
     functions.install(BUMPY)
@@ -259,7 +258,6 @@ def test_renaming_follows_the_function_everywhere_without_an_undo_step(
     assert history.undo() and lab.race is None  # the last step: race and layers set
     assert history.redo()
     assert lab.race == lab.layer_activations[0] == "custom:swish_two"
-    guard.disconnect()
     history.disconnect()
 
 
@@ -342,12 +340,11 @@ def test_runaway_builds_are_capped(
 
 
 def test_a_rename_leaves_no_step_and_undo_still_reaches_the_function(
-    functions: CustomFunctions,
+    functions: CustomFunctions, guarded: Guarded
 ) -> None:
     from actexplorer.history import History
 
-    state, lab = ExplorerState(), LabState()
-    guard = StateGuard(functions, state, lab)  # kept alive: the model holds weak references
+    state, lab = guarded.state, guarded.lab
     history = History(state, lab)
     mine = CustomDefinition("my act", "a * x", (custom_param("a", 2.0, 0.5, 4.0),))
     functions.install(mine)
@@ -367,4 +364,3 @@ def test_a_rename_leaves_no_step_and_undo_still_reaches_the_function(
     assert state.activation == "relu"
     assert history.redo() and state.activation == renamed.key
     assert history.redo() and state.params["a"] == 3.0
-    del guard

@@ -4,11 +4,10 @@ name but another definition never shown in place of the scene's own."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
-from actexplorer.core import ACTIVATIONS, get
+from actexplorer.core import get
 from actexplorer.core.custom import CustomDefinition, custom_param
 from actexplorer.custom_functions import CustomFunctions
 from actexplorer.lab_state import LabState
@@ -29,15 +28,6 @@ SCENE_WIGGLE = CustomDefinition("wiggle", "x + k * sin(3 * x)", (custom_param("k
 #: The keys of the names a differing scene function is shown under.
 COPY = CustomDefinition("wiggle (scene)", "x").key
 SECOND_COPY = CustomDefinition("wiggle (scene 2)", "x").key
-
-
-@pytest.fixture
-def functions() -> Iterator[CustomFunctions]:
-    """A model whose functions leave the catalog after the test."""
-    model = CustomFunctions()
-    yield model
-    model.clear()
-    assert not ACTIVATIONS.custom()
 
 
 def _scene_text(definition: CustomDefinition, **lab: object) -> str:
