@@ -28,18 +28,7 @@ _NUMBER = re.compile(r"(?<![A-Za-z_])\d+(?:\.\d+)?")
 _GREEK = re.compile(r"[α-ωΑ-Ω]")
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards() -> Iterator[None]:
-    """Every test starts and ends in English, whatever it switched to."""
-    locale.set_language("en")
-    yield
-    locale.set_language("en")
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    locale.set_language("zh_CN")
-    yield
+pytestmark = pytest.mark.usefixtures("english_afterwards")
 
 
 def _leftover_english(text: str) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import pickle
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -40,16 +39,7 @@ _MODULES = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards() -> Iterator[None]:
-    locale.set_language("en")
-    yield
-    locale.set_language("en")
-
-
-@pytest.fixture
-def chinese() -> None:
-    locale.set_language("zh_CN")
+pytestmark = pytest.mark.usefixtures("english_afterwards")
 
 
 def _ours() -> dict[str, str]:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from actexplorer.gui import MainWindow
+from actexplorer.gui import MainWindow, i18n
 
 
 @pytest.fixture
@@ -32,3 +33,11 @@ def window(qtbot, settings: QSettings) -> MainWindow:
     qtbot.waitExposed(win)
     win.wait_until_idle()
     return win
+
+
+@pytest.fixture
+def back_to_english(qapp: QApplication):
+    """The test starts and ends in English, whatever it switched to (language tests use it)."""
+    i18n.set_language(qapp, "en")
+    yield
+    i18n.set_language(qapp, "en")

@@ -3,7 +3,6 @@ the choice survives a restart, and the system's language is the default."""
 
 from __future__ import annotations
 
-import html
 import importlib.util
 import re
 import sys
@@ -28,6 +27,7 @@ from actexplorer.core import Framework
 from actexplorer.core import locale as core_locale
 from actexplorer.gui import MainWindow, i18n
 from actexplorer.gui.params import SpecForm
+from tests.gui._i18n import WORD, plain, untranslated
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,9 +38,9 @@ KEPT_WORDS = {
     "out", "fan", "in", "et", "al", "Poole", "Schoenholz", "Ctrl", "Esc", "English", "logit",
     "Logit", "logits", "one", "hot",
 }  # fmt: skip
-WORD = re.compile(r"[A-Za-z]{2,}")
-TAG = re.compile(r"<[^>]+>")
 _DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+
+pytestmark = pytest.mark.usefixtures("back_to_english")
 
 
 def _translations_tool() -> ModuleType:
@@ -52,14 +52,6 @@ def _translations_tool() -> ModuleType:
     sys.modules.setdefault("translations", module)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: QApplication) -> Iterator[None]:
-    """Every test starts and ends in English, whatever it switched to."""
-    i18n.set_language(qapp, "en")
-    yield
-    i18n.set_language(qapp, "en")
 
 
 # -- the files --------------------------------------------------------------------------------
@@ -161,7 +153,7 @@ def _texts(widget: QWidget) -> list[str]:
     if isinstance(widget, QTabWidget):
         for i in range(widget.count()):
             texts += [widget.tabText(i), widget.tabToolTip(i)]
-    return [html.unescape(TAG.sub(" ", text)) for text in texts if text]
+    return [plain(text) for text in texts if text]
 
 
 def _widgets(root: QWidget, skip: tuple[type, ...]) -> Iterator[QWidget]:
@@ -171,14 +163,6 @@ def _widgets(root: QWidget, skip: tuple[type, ...]) -> Iterator[QWidget]:
     yield root
     for child in root.findChildren(QWidget, options=_DIRECT):
         yield from _widgets(child, skip)
-
-
-FILE_PATTERN = re.compile(r"\*\.[\w.]+")
-
-
-def _english(texts: list[str], allowed: set[str]) -> list[str]:
-    texts = [FILE_PATTERN.sub(" ", t) for t in texts]
-    return [t for t in texts if any(w not in allowed for w in WORD.findall(t))]
 
 
 def _menu_texts(menu: QMenu) -> Iterator[str]:
@@ -226,12 +210,12 @@ def test_no_english_left_in_chinese(window: MainWindow, key: str) -> None:
     assert card.summary_label.text() == core_locale.describe(act).summary
     for widget in _widgets(card, skip):
         if widget not in catalog:
-            found += _english(_texts(widget), allowed)
+            found += untranslated(_texts(widget), allowed)
     for root in roots:
         for widget in _widgets(root, skip):
-            found += _english(_texts(widget), allowed)
+            found += untranslated(_texts(widget), allowed)
     for action in window.menuBar().actions():
-        found += _english(list(_menu_texts(action.menu())), allowed)
+        found += untranslated(list(_menu_texts(action.menu())), allowed)
     assert found == []
 
 
@@ -250,7 +234,7 @@ def test_lab_pages_in_chinese(window: MainWindow) -> None:
     found: list[str] = []
     for widget in _widgets(lab, (DepthView, TrainView, SpecForm)):
         if widget is not lab.activation:  # the function names
-            found += _english(_texts(widget), allowed)
+            found += untranslated(_texts(widget), allowed)
     assert found == []
     window.set_language("en")
     assert lab.tabs.tabText(1) == "Edge of chaos"

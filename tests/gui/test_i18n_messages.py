@@ -4,7 +4,6 @@ language: Chinese when Chinese is chosen, English again after switching back."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,7 @@ from actexplorer.core.custom import CustomDefinition
 from actexplorer.gui import MainWindow, i18n, scene_commands
 from actexplorer.gui.custom_editor import CustomEditor
 
-
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: QApplication) -> Iterator[None]:
-    i18n.set_language(qapp, "en")
-    yield
-    i18n.set_language(qapp, "en")
+pytestmark = pytest.mark.usefixtures("back_to_english")
 
 
 def _type(field: object, text: str) -> None:

@@ -4,7 +4,6 @@ numbers, and a switch back shows English at once."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
@@ -40,6 +39,7 @@ from actexplorer.history import (
 )
 from actexplorer.lab_state import LabState
 from actexplorer.state import ExplorerState
+from tests.gui._i18n import WORD, untranslated
 
 #: Product names, notation and units that read the same in Chinese.
 KEPT = {
@@ -47,23 +47,8 @@ KEPT = {
     "std", "fan", "in", "out", "calculate", "gain", "tanh", "Glorot", "Xavier", "He", "Kaiming",
     "LeCun", "SGD", "Adam", "XOR", "L2", "actx", "json",
 }  # fmt: skip
-WORD = re.compile(r"[A-Za-z]{2,}")
-TAG = re.compile(r"<[^>]+>")
-FILE_PATTERN = re.compile(r"\*\.[\w.]+")
 
-
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: QApplication) -> Iterator[None]:
-    """Every test starts and ends in English, whatever it switched to."""
-    i18n.set_language(qapp, "en")
-    yield
-    i18n.set_language(qapp, "en")
-
-
-def _english(texts: list[str], allowed: set[str]) -> list[str]:
-    """The texts holding a Latin word that is not a name, notation or unit."""
-    plain = [FILE_PATTERN.sub(" ", html.unescape(TAG.sub(" ", t))) for t in texts]
-    return [t for t in plain if any(w not in allowed for w in WORD.findall(t))]
+pytestmark = pytest.mark.usefixtures("back_to_english")
 
 
 def _shown(root: QWidget) -> Iterator[QWidget]:
@@ -137,7 +122,7 @@ def test_parameter_panel_in_chinese(window: MainWindow, key: str) -> None:
             assert control.reset_button.toolTip().startswith("重置为默认值（")
     if key == "leaky_relu":  # frameworks disagree: the presets switch is shown
         assert panel.preset_combo.isVisible() and panel.preset_label.text() == "默认值来自"
-    found = _english(_texts(panel, help_labels), KEPT | _names(key))
+    found = untranslated(_texts(panel, help_labels), KEPT | _names(key))
     assert found == []
 
     window.set_language("en")
@@ -201,7 +186,7 @@ def test_scene_dock_with_a_lecture_in_chinese(
     assert dock.windowTitle() == "场景"
     assert dock.toggleViewAction().text() == "场景"
     assert dock.add_button.text() == "添加" and dock.notes_label.text() == "备注"
-    assert _english(_texts(dock), KEPT) == []
+    assert untranslated(_texts(dock), KEPT) == []
 
     assert scenes.step_scene(-1)
     assert window.statusBar().currentMessage() == "场景 1/2：ReLU"
@@ -215,7 +200,7 @@ def test_scene_dock_with_a_lecture_in_chinese(
     menu.aboutToShow.emit()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "没有最近打开的文件" in texts
-    assert _english(texts, KEPT) == []
+    assert untranslated(texts, KEPT) == []
 
     window.set_language("en")
     assert dock.windowTitle() == "Scenes" and dock.add_button.text() == "Add"
@@ -270,7 +255,7 @@ def test_undo_texts_of_every_kind(qapp: QApplication) -> None:
     assert undo_text(describe_step(("explorer.zoom_level",))) == "更改 zoom level"
     assert undo_action_text(None, redo=True) == "重做(&R)"
     labels = [undo_text(describe_step((f,))) for f in FIELD_LABELS]
-    assert _english(labels, {"He", "L2", "logit"}) == []
+    assert untranslated(labels, {"He", "L2", "logit"}) == []
     i18n.set_language(qapp, "en")
     assert undo_text(describe_step(("explorer.seed", "lab.depth"))) == "change 2 settings"
     assert undo_action_text(describe_step(("lab.depth",))) == "&Undo change depth"
@@ -338,7 +323,7 @@ def test_depth_page_in_chinese(window: MainWindow) -> None:
         texts += _plot_texts(plot)
     texts.append(plots.colorbar.getAxis("left").labelText)
     assert "（等效值）" in depth.readout.text()
-    assert _english(texts, allowed) == []
+    assert untranslated(texts, allowed) == []
     # The title keeps its look after the switch.
     assert plots.heatmap.getPlotItem().titleLabel.opts.get("bold") is True
 
@@ -378,7 +363,7 @@ def test_train_page_in_chinese(window: MainWindow) -> None:
     for plot in (train.loss_plot, train.accuracy_plot, train.grad_plot, *train.boundaries):
         texts += _plot_texts(plot)
     texts.append(train.status.text())
-    assert _english(texts, allowed) == []
+    assert untranslated(texts, allowed) == []
     controls.learning_rate.setText("50")
     controls.learning_rate.editingFinished.emit()
     assert controls.message.text().startswith("学习率须在 (0, 10] 之间")

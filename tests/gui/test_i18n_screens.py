@@ -3,9 +3,7 @@ dock: no English left apart from names and notation, and a switch back shows Eng
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,30 +15,17 @@ from actexplorer.gui.controller import format_value, legend_label
 from actexplorer.gui.gif_export import GifDialog, GifOptions
 from actexplorer.gui.presentation import PRESENTATION_KEYS
 from actexplorer.state import Pin
+from tests.gui._i18n import WORD, untranslated
 
 #: Notation, units and product names that read the same in Chinese.
 KEPT = {"GIF", "px", "fps", "MB", "Esc", "F1", "F11", "Ctrl", "log", "NaN"}
-WORD = re.compile(r"[A-Za-z]{2,}")
-TAG = re.compile(r"<[^>]+>")
 
 PLOT_TITLES = {
     "en": ["Function", "Derivative", "Outputs f(X)", "Local gradients f′(X)"],
     "zh_CN": ["函数", "导数", "输出 f(X)", "局部梯度 f′(X)"],
 }
 
-
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: QApplication) -> Iterator[None]:
-    """Every test starts and ends in English, whatever it switched to."""
-    i18n.set_language(qapp, "en")
-    yield
-    i18n.set_language(qapp, "en")
-
-
-def _english(texts: list[str], allowed: set[str]) -> list[str]:
-    """The texts holding a Latin word that is not a name, notation or unit."""
-    plain = [html.unescape(TAG.sub(" ", text)) for text in texts]
-    return [t for t in plain if any(w not in allowed for w in WORD.findall(t))]
+pytestmark = pytest.mark.usefixtures("back_to_english")
 
 
 def _widget_texts(root: QWidget) -> list[str]:
@@ -84,7 +69,7 @@ def test_plot_titles_and_axis_labels_switch_at_once(window: MainWindow) -> None:
         ("f(X)", "密度"),
         ("f′(X)", "密度"),
     ]
-    assert _english([t for row in texts for t in row], {"x", "f", "X"}) == []
+    assert untranslated([t for row in texts for t in row], {"x", "f", "X"}) == []
     # The title keeps the look's style (colour, size, weight) through the switch.
     title = window.plots.function_plot.getPlotItem().titleLabel
     assert title.opts.get("bold") is True and "size" in title.opts
@@ -184,11 +169,11 @@ def test_strip_stays_hidden_outside_presentation_mode(window: MainWindow) -> Non
 
 
 def test_presentation_keys_are_translated(qapp: QApplication) -> None:
-    english = [entry.label() for entry in PRESENTATION_KEYS]
-    assert english == [entry.text for entry in PRESENTATION_KEYS]
+    labels = [entry.label() for entry in PRESENTATION_KEYS]
+    assert labels == [entry.text for entry in PRESENTATION_KEYS]
     i18n.set_language(qapp, "zh_CN")
     chinese = [entry.label() for entry in PRESENTATION_KEYS]
-    assert _english(chinese, {"x"}) == []
+    assert untranslated(chinese, {"x"}) == []
     assert chinese[-1] == "退出演示模式"
 
 
@@ -215,7 +200,7 @@ def test_shortcut_sheet_follows_a_switch_while_open(window: MainWindow) -> None:
     assert sum(len(rows) for rows in sheet.groups.values()) == english_rows
     rows = [row for rows in sheet.groups.values() for row in rows]
     assert "打开" in [row.text for row in rows]
-    assert _english(titles + [row.text for row in rows], KEPT | {"x", "PNG", "LaTeX"}) == []
+    assert untranslated(titles + [row.text for row in rows], KEPT | {"x", "PNG", "LaTeX"}) == []
     shown = "".join(label.text() for label in sheet.labels)
     assert "演示模式" in shown and " 或 " in shown and " or " not in shown
     assert "(&" not in shown
@@ -242,7 +227,7 @@ def test_animation_dock_in_chinese(window: MainWindow) -> None:
     tip = panel.param_combo.itemData(0, Qt.ItemDataRole.ToolTipRole)
     assert tip == core_locale.param_help(act, "alpha")
     allowed = KEPT | {name for spec in act.params for name in WORD.findall(spec.name)}
-    assert _english(_widget_texts(panel), allowed) == []
+    assert untranslated(_widget_texts(panel), allowed) == []
 
     panel.play()
     assert panel.play_button.text() == "❚❚  暂停"
@@ -289,7 +274,7 @@ def test_gif_dialog_in_chinese(window: MainWindow, qtbot) -> None:
     frames = GifOptions(fps=10).frame_count(anim)
     assert dialog.summary.text().startswith(f"共 {frames} 帧，")
     assert "往返循环播放" in dialog.summary.text()
-    assert _english(_widget_texts(dialog), KEPT) == []
+    assert untranslated(_widget_texts(dialog), KEPT) == []
     window.set_language("en")
     assert dialog.summary.text().startswith(f"{frames} frames, ")
     assert dialog.fps_label.text() == "Frame rate"

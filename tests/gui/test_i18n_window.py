@@ -4,7 +4,6 @@ show no English apart from names and notation, and switching back shows English 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
@@ -31,6 +30,7 @@ from actexplorer.gui import MainWindow, i18n
 from actexplorer.gui.custom_editor import CustomEditor
 from actexplorer.gui.formula import FormulaView
 from actexplorer.gui.lab.lab_panel import PAGES
+from tests.gui._i18n import WORD, plain, untranslated
 
 #: Product names, notation, units and file formats that read the same in Chinese.
 KEPT = {
@@ -45,21 +45,12 @@ KEPT = {
     "CNN", "CNNs", "MLP", "MLPs", "ln", "Poole", "Schoenholz", "ResNet", "ResNets",
     "EfficientNet", "MobileNet", "MobileNetV", "YOLO",
 }  # fmt: skip
-WORD = re.compile(r"[A-Za-z]{2,}")
-TAG = re.compile(r"<[^>]+>")
-FILE_PATTERN = re.compile(r"\*\.[\w.]+")
 #: Identifiers such as ``n_samples`` or ``leaky_relu(x, negative_slope=a)`` are code, not prose.
 IDENTIFIER = re.compile(r"\w*_\w*")
 #: A function parametrised with a choice and a number would do; GELU has a choice, ELU a number.
 FUNCTIONS = ("elu", "gelu")
 
-
-@pytest.fixture(autouse=True)
-def _back_to_english(qapp: QApplication) -> Iterator[None]:
-    """Every test starts and ends in English, whatever it switched to."""
-    i18n.set_language(qapp, "en")
-    yield
-    i18n.set_language(qapp, "en")
+pytestmark = pytest.mark.usefixtures("back_to_english")
 
 
 def _catalog_words() -> set[str]:
@@ -76,10 +67,9 @@ def _catalog_words() -> set[str]:
 
 
 def _english(texts: list[str], allowed: set[str]) -> list[str]:
-    """The texts holding a Latin word that is not a name, notation or unit."""
-    plain = [FILE_PATTERN.sub(" ", html.unescape(TAG.sub(" ", t))).replace("&", "") for t in texts]
-    plain = [IDENTIFIER.sub(" ", t) for t in plain]
-    return [t for t in plain if any(w not in allowed for w in WORD.findall(t))]
+    """The texts holding a Latin word that is not a name, notation or unit (mnemonic
+    ampersands and identifiers left out)."""
+    return untranslated([IDENTIFIER.sub(" ", plain(t).replace("&", "")) for t in texts], allowed)
 
 
 def _shown(root: QWidget) -> Iterator[QWidget]:
