@@ -41,3 +41,13 @@ def back_to_english(qapp: QApplication):
     i18n.set_language(qapp, "en")
     yield
     i18n.set_language(qapp, "en")
+
+
+@pytest.fixture
+def catalog_left_clean():
+    """Custom functions a window defined leave the shared catalog after the test."""
+    from actexplorer.core import ACTIVATIONS
+
+    yield
+    for key in list(ACTIVATIONS.custom()):
+        ACTIVATIONS.remove(key)

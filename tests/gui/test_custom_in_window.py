@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
@@ -16,12 +14,7 @@ from actexplorer.gui.custom_editor import CustomEditor
 KEY = "custom:my_swish"
 
 
-@pytest.fixture(autouse=True)
-def _catalog_left_clean() -> Iterator[None]:
-    """Custom functions live in the shared catalog: none may outlive a test."""
-    yield
-    for key in list(ACTIVATIONS.custom()):
-        ACTIVATIONS.remove(key)
+pytestmark = pytest.mark.usefixtures("catalog_left_clean")
 
 
 def define_swish(window: MainWindow) -> CustomEditor:

@@ -3,12 +3,10 @@ explicitly rather than finding it among their parents."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
 
-from actexplorer.core import ACTIVATIONS, get
+from actexplorer.core import get
 from actexplorer.core.custom import CustomDefinition
 from actexplorer.gui import MainWindow
 from actexplorer.gui.params import NumberControl, SliderScale, SpecForm
@@ -18,12 +16,7 @@ from actexplorer.state import ExplorerState
 KEY = "custom:wave"
 
 
-@pytest.fixture(autouse=True)
-def _catalog_left_clean() -> Iterator[None]:
-    """Custom functions live in the shared catalog: none may outlive a test."""
-    yield
-    for key in list(ACTIVATIONS.custom()):
-        ACTIVATIONS.remove(key)
+pytestmark = pytest.mark.usefixtures("catalog_left_clean")
 
 
 def test_a_redefined_function_gets_a_new_phase_diagram(window: MainWindow) -> None:
