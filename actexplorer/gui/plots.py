@@ -166,7 +166,6 @@ class PlotsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look = LIGHT
-        self._styled = False
         self._log_derivative = False
         self._syncing_range = False
         self.function_plot = _make_plot("functionPlot")
@@ -243,7 +242,7 @@ class PlotsView(QWidget):
         self._show_histograms = True
         self._arrange()
         self.retranslate()
-        self.set_look(LIGHT)
+        self._style(LIGHT)
 
     def _make_pin_items(self) -> None:
         """Create the items of pinned functions (once), in the current look."""
@@ -357,9 +356,10 @@ class PlotsView(QWidget):
 
     def set_look(self, look: Look) -> None:
         """Recolour everything for ``look`` (and size fonts and lines by its scales)."""
-        if look == self._look and self._styled:
-            return  # styling the axes again costs start-up time and changes nothing
-        self._styled = True
+        if look != self._look:  # styling the axes again costs start-up time and changes nothing
+            self._style(look)
+
+    def _style(self, look: Look) -> None:
         self._look = look
         fonts, lines = look.font_scale, look.line_scale
         tick_font = QFont()
