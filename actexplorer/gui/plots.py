@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGridLayout, QWidget
 
 from actexplorer.gui.curves import CurveData, log_magnitude
+from actexplorer.gui.lean_items import add_lean_item
 from actexplorer.gui.theme import LIGHT, Look
 from actexplorer.state import MAX_PINS
 
@@ -180,17 +181,17 @@ class PlotsView(QWidget):
         self.legend.setVisible(False)
         self._legend_labels: tuple[str, ...] = ()
         # The current function first: tests and other code find it as listDataItems()[0].
-        self.f_curve = fi.plot(connect="finite")
-        self.df_curve = di.plot(connect="finite")
-        self.out_hist = oi.plot(stepMode="center", fillLevel=0, antialias=False)
-        self.grad_hist = gi.plot(stepMode="center", fillLevel=0, antialias=False)
+        self.f_curve = add_lean_item(fi, connect="finite")
+        self.df_curve = add_lean_item(di, connect="finite")
+        self.out_hist = add_lean_item(oi, stepMode="center", fillLevel=0, antialias=False)
+        self.grad_hist = add_lean_item(gi, stepMode="center", fillLevel=0, antialias=False)
         # The pinned functions' items are made with the first pin (see _make_pin_items): many
         # sessions never pin, and twenty idle items would delay the window's first paint.
         self.f_pins: list[pg.PlotDataItem] = []
         self.df_pins: list[pg.PlotDataItem] = []
         self.out_pins: list[pg.PlotDataItem] = []
         self.grad_pins: list[pg.PlotDataItem] = []
-        self.in_hist = oi.plot(stepMode="center", fillLevel=0, antialias=False)
+        self.in_hist = add_lean_item(oi, stepMode="center", fillLevel=0, antialias=False)
         self.in_hist.setZValue(-10)
         for curve in (self.f_curve, self.df_curve):
             curve.setZValue(10)
@@ -250,10 +251,14 @@ class PlotsView(QWidget):
             return
         fi, di = self.function_plot.getPlotItem(), self.derivative_plot.getPlotItem()
         oi, gi = self.output_histogram.getPlotItem(), self.gradient_histogram.getPlotItem()
-        self.f_pins[:] = [fi.plot(connect="finite") for _ in range(MAX_PINS)]
-        self.df_pins[:] = [di.plot(connect="finite") for _ in range(MAX_PINS)]
-        self.out_pins[:] = [oi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
-        self.grad_pins[:] = [gi.plot(stepMode="center", antialias=False) for _ in range(MAX_PINS)]
+        self.f_pins[:] = [add_lean_item(fi, connect="finite") for _ in range(MAX_PINS)]
+        self.df_pins[:] = [add_lean_item(di, connect="finite") for _ in range(MAX_PINS)]
+        self.out_pins[:] = [
+            add_lean_item(oi, stepMode="center", antialias=False) for _ in range(MAX_PINS)
+        ]
+        self.grad_pins[:] = [
+            add_lean_item(gi, stepMode="center", antialias=False) for _ in range(MAX_PINS)
+        ]
         for curve in (*self.f_pins, *self.df_pins):
             curve.setCurveClickable(False)
         self._style_pins()
