@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -442,6 +443,9 @@ def _rule() -> QFrame:
     return line
 
 
+_PLAIN = Qt.TextInteractionFlag.NoTextInteraction
+
+
 class SteadyLabel(QLabel):
     """A one-line label in a box that only grows: a new text that fits repaints this label only.
 
@@ -450,6 +454,11 @@ class SteadyLabel(QLabel):
     measured again) costs more than the plots. At a fixed size (minimum == maximum) Qt leaves
     the layout alone. The box widens when a longer text arrives and fits the text afresh when
     the font changes.
+
+    The text can be selected and copied with the mouse. A selectable label lays its text out as
+    a rich-text document at every change and repaint (a tenth of a slider step for the
+    statistics panel), so the label becomes selectable when the mouse enters it and plain again
+    at the next new text once the mouse has left and nothing is selected.
     """
 
     #: Sizes the box before any text arrives: most texts are no wider.
@@ -460,7 +469,6 @@ class SteadyLabel(QLabel):
         self._pad = 0
         self._ready = False  # the font set by _style is fitted once, below
         self.setObjectName(name)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._style()
         self._ready = True
         self._fit(shrink=True)
@@ -472,6 +480,8 @@ class SteadyLabel(QLabel):
         """Show ``text``; relayout only when it does not fit the box."""
         if text == self.text():
             return
+        if self.textInteractionFlags() != _PLAIN and not self._in_use():
+            self.setTextInteractionFlags(_PLAIN)
         self.setText(text)
         # The text's advance plus the label's own margins: a sixteenth of the cost of sizeHint.
         if "\n" in text or self.fontMetrics().horizontalAdvance(text) + self._pad > self.width():
@@ -486,6 +496,19 @@ class SteadyLabel(QLabel):
         self._pad = hint.width() - self.fontMetrics().horizontalAdvance(text)
         width = max(typical.width(), hint.width(), 0 if shrink else self.maximumWidth())
         self.setFixedSize(width, max(typical.height(), hint.height()))
+
+    def _in_use(self) -> bool:
+        """True while the mouse is over the label, text is selected or a menu is open."""
+        return (
+            self.underMouse()
+            or self.hasSelectedText()
+            or QApplication.activePopupWidget() is not None
+        )
+
+    def enterEvent(self, event: QEvent) -> None:
+        """Selectable under the mouse (see the class doc)."""
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        super().enterEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Fit the box to the text again when the font changes."""

@@ -257,3 +257,31 @@ def test_no_fact_word_is_cut_in_a_narrow_or_wide_card(qtbot, width: int) -> None
                     assert label.fontMetrics().horizontalAdvance(word) <= room, (key, word)
     # A short last word stays with its neighbour when a title wraps.
     assert card._fact_titles["identity_near_origin"].text().endswith("near\u00a00")
+
+
+def test_numbers_selectable_under_the_mouse_and_plain_otherwise(qtbot) -> None:
+    """A number can be selected and copied once the mouse is on it; while it changes with the
+    mouse elsewhere (a slider drag) it is a plain label, which repaints without a document."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QEnterEvent
+
+    from actexplorer.gui.cards import NumberLabel
+
+    label = NumberLabel("n")
+    qtbot.addWidget(label)
+    label.show()
+    label.set_number("1.25")
+    plain = Qt.TextInteractionFlag.NoTextInteraction
+    assert label.textInteractionFlags() == plain
+    QCoreApplication.sendEvent(label, QEnterEvent(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2)))
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    label.setSelection(0, 2)
+    label.set_number("1.5")  # text selected: stays selectable
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    label.setSelection(0, 0)
+    label.set_number("2.0")  # the mouse still over it: stays selectable
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    QCoreApplication.sendEvent(label, QEvent(QEvent.Type.Leave))
+    label.set_number("2.5")  # the mouse has left and nothing is selected
+    assert label.textInteractionFlags() == plain
+    assert label.text() == "2.5"
