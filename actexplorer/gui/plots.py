@@ -56,6 +56,9 @@ _STORM_SECONDS = 0.25
 #: on every step; the tight fit follows when the storm has been over for _SETTLE_MS.
 _HEADROOM = 0.25
 _LOOSE = 2.0
+#: The same for a histogram's density axis. A drag can move a histogram's peak by a factor of
+#: ten (ELU's α from 0.1 to 1 does); the shape stays readable in a third of the height.
+_LOOSE_DENSITY = 3.0
 _SETTLE_MS = 250
 
 
@@ -106,13 +109,13 @@ def needs_refit(current: Sequence[float], target: tuple[float, float]) -> bool:
 
 
 def storm_range(
-    current: Sequence[float], target: tuple[float, float]
+    current: Sequence[float], target: tuple[float, float], loose: float = _LOOSE
 ) -> tuple[float, float] | None:
     """During a storm: None while ``current`` holds ``target`` and is not too loose, else
     ``target`` with headroom."""
     low, high = target
     span = high - low
-    if low >= current[0] and high <= current[1] and current[1] - current[0] <= _LOOSE * span:
+    if low >= current[0] and high <= current[1] and current[1] - current[0] <= loose * span:
         return None
     return (low - _HEADROOM * span, high + _HEADROOM * span)
 
@@ -204,6 +207,8 @@ class PlotsView(QWidget):
         self._last_change: dict[tuple[pg.ViewBox, int], float] = {}
         self._held = False
         self._held_curve: tuple[CurveData | None, ...] = ()  # the newest held back, if any
+        # Axes holding their tick-label room during a storm, with the room they had before it.
+        self._steady_axes: dict[pg.AxisItem, tuple[float, float]] = {}
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(_SETTLE_MS)
@@ -472,7 +477,8 @@ class PlotsView(QWidget):
             new: tuple[float, float] | None
             last = self._last_change.get((view, axis), -math.inf)
             if not settle and now - last < _STORM_SECONDS:
-                new = storm_range(current[axis], target)
+                new = storm_range(current[axis], target, _LOOSE_DENSITY if density else _LOOSE)
+                self._steady_text_space(plot)
                 self._settle_timer.start()
             else:
                 new = target if needs_refit(current[axis], target) else None
@@ -525,6 +531,31 @@ class PlotsView(QWidget):
             self._fit(plot, (1,), settle=True)
         for plot in (self.output_histogram, self.gradient_histogram):
             self._fit(plot, (0, 1), settle=True)
+        self._free_text_space()
+
+    def _steady_text_space(self, plot: pg.PlotWidget) -> None:
+        """During a storm the axes of ``plot`` keep the room of their widest tick labels.
+
+        pyqtgraph gives an axis back the room its tick labels no longer need; from "0.5" to
+        "2" that lays the plot out again, and every axis of it is drawn once more on the next
+        step. In a storm the room only grows; :meth:`_free_text_space` ends that.
+        """
+        item = plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            if axis not in self._steady_axes:
+                self._steady_axes[axis] = (axis.textWidth, axis.textHeight)
+                axis.style["autoReduceTextSpace"] = False
+
+    def _free_text_space(self) -> None:
+        """Axes may give back tick-label room again; those that took more during the storm
+        are drawn again, so that they shrink to what their labels need now."""
+        steady, self._steady_axes = self._steady_axes, {}
+        for axis, room in steady.items():
+            axis.style["autoReduceTextSpace"] = True
+            if (axis.textWidth, axis.textHeight) != room:
+                axis.picture = None
+                axis.update()
 
     @property
     def _curve_plots(self) -> tuple[pg.PlotWidget, ...]:

@@ -4,6 +4,7 @@ samples, remembered facts, number labels that do not relayout their panel."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import replace
 
@@ -112,6 +113,42 @@ def test_a_drag_storm_moves_the_axes_now_and_then(plots: PlotsView, qtbot, monke
         lambda: not needs_refit(_y_range(plots), padded((-1.59 * np.tanh(6), 1.59 * np.tanh(6)))),
         timeout=5_000,
     )
+
+
+def test_a_storm_keeps_the_tick_label_room_until_it_settles(
+    plots: PlotsView, qtbot, monkeypatch
+) -> None:
+    """A histogram's peak falling from 9 to 0.003 in a drag changes its density ticks from "8" to
+    "0.002": the axis takes the wider room once and keeps it (no relayout of the plot), and gives
+    back what it no longer needs when the storm is over."""
+    monkeypatch.setattr(plots_module, "_STORM_SECONDS", 3600.0)
+    axis = plots.output_histogram.getPlotItem().getAxis("left")
+    edges = np.linspace(-1.0, 3.0, 101)
+
+    def show(peak: float) -> None:
+        plots.set_histograms(HistogramData(edges, np.full(100, peak)), None, None)
+        plots.output_histogram.viewport().repaint()
+
+    show(9.0)
+    narrow = axis.textWidth
+    widths = []
+    for peak in np.geomspace(9.0, 0.003, 40):
+        show(float(peak))
+        widths.append(axis.textWidth)
+    assert widths[-1] > narrow + 10  # "0.002" needs more room than "8"
+    assert all(b >= a for a, b in itertools.pairwise(widths))  # never given back in the storm
+    show(9.0)
+    assert axis.textWidth == widths[-1]
+    monkeypatch.setattr(plots_module, "_STORM_SECONDS", 0.0)
+    plots._settle()
+    plots.output_histogram.viewport().repaint()
+    assert axis.textWidth == pytest.approx(narrow)
+    assert axis.style["autoReduceTextSpace"]
+
+
+def test_a_density_axis_shrinks_in_a_storm_only_when_the_histogram_is_far_below_it() -> None:
+    assert storm_range((0.0, 10.0), (0.0, 4.0), plots_module._LOOSE_DENSITY) is None
+    assert storm_range((0.0, 10.0), (0.0, 3.0), plots_module._LOOSE_DENSITY) is not None
 
 
 def test_a_zoomed_axis_keeps_the_users_range_until_reset(plots: PlotsView) -> None:
