@@ -93,20 +93,23 @@ class LeanCurve(pg.PlotCurveItem):
             super().paint(p, opt, widget)
             return
         p.setRenderHint(QPainter.RenderHint.Antialiasing, bool(self.opts["antialias"]))
-        p.resetTransform()
+        p.setTransform(QTransform())  # the world transform only: the view's stays
         try:
             sx, sy, tx, ty = transform.m11(), transform.m22(), transform.dx(), transform.dy()
             X = x * sx + tx
             Y = y * sy + ty
             if self.opts["stepMode"]:
-                self._paint_steps(p, X, Y, ty + sy * float(self.opts["fillLevel"] or 0.0))
-                return
-            runs = _runs(np.isfinite(X) & np.isfinite(Y))
-            if len(runs) > _MAX_RUNS:
-                p.setTransform(transform)
-                super().paint(p, opt, widget)
-                return
-            self._paint_line(p, X, Y, runs)
+                if np.isfinite(X).all() and np.isfinite(Y).all():
+                    self._paint_steps(p, X, Y, ty + sy * float(self.opts["fillLevel"] or 0.0))
+                    return
+            else:
+                runs = _runs(np.isfinite(X) & np.isfinite(Y))
+                if len(runs) <= _MAX_RUNS:
+                    self._paint_line(p, X, Y, runs)
+                    return
+            # Gaps in a histogram, or a curve in many pieces: pyqtgraph's own way.
+            p.setTransform(transform)
+            super().paint(p, opt, widget)
         finally:
             p.setTransform(transform)
 
@@ -137,18 +140,20 @@ class LeanCurve(pg.PlotCurveItem):
         if pen is None or pen.style() == Qt.PenStyle.NoPen:
             return
         p.setPen(pen)
+        # The tolerance is in device pixels: on a high-density screen a logical pixel has more.
+        ratio = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        tolerance = THIN_TOLERANCE_PX / max(1.0, ratio)
         for start, stop in runs:
             if stop - start < 2:
                 continue  # a lone finite point between gaps joins nothing
             xs, ys = X[start:stop], Y[start:stop]
-            keep = thin(xs, ys)
+            keep = thin(xs, ys, tolerance)
             p.drawPolyline(_polygon(xs[keep], ys[keep]))
 
     def _paint_steps(self, p: QPainter, X: np.ndarray, Y: np.ndarray, base: float) -> None:
         """A histogram in pyqtgraph's "center" step mode: ``X`` holds the edges, ``Y`` the
-        heights; filled down to ``base`` when the item has a fill level and a brush."""
-        if not (np.isfinite(X).all() and np.isfinite(Y).all()):
-            return  # histograms are finite; anything else shows nothing rather than garbage
+        heights (all finite); filled down to ``base`` when the item has a fill level and a
+        brush."""
         xs = np.repeat(X, 2)
         brush = self.opts["brush"]
         filled = self.opts["fillLevel"] is not None

@@ -123,3 +123,17 @@ def test_outline_histogram_and_item_contract(qtbot) -> None:
     assert [child for child in item.childItems() if isinstance(child, pg.PlotCurveItem)] == [
         item.curve
     ]
+
+
+def test_many_gaps_and_gaps_in_a_histogram_take_pyqtgraphs_path(qtbot) -> None:
+    f = np.sin(X)
+    f[::10] = np.nan  # 200 pieces
+    plain = _render(qtbot, _plain, X, f, connect="finite")
+    lean = _render(qtbot, add_lean_item, X, f, connect="finite")
+    np.testing.assert_array_equal(plain, lean)
+    density, edges = np.histogram(np.random.default_rng(5).normal(size=5_000), 40, density=True)
+    density[3] = np.nan
+    opts = {"stepMode": "center", "fillLevel": 0, "antialias": False}
+    plain = _render(qtbot, _plain, edges, density, **opts)
+    lean = _render(qtbot, add_lean_item, edges, density, **opts)
+    np.testing.assert_array_equal(plain, lean)
