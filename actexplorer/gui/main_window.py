@@ -670,11 +670,12 @@ class MainWindow(QMainWindow):
 
     # -- for screenshots and tests -----------------------------------------------------------
     def wait_until_idle(self, timeout_s: float = 60.0) -> bool:
-        """Let pending statistics arrive, formulas typeset and the lab page in front finish
-        its work (before a screenshot); False if something did not finish in time."""
+        """Let pending statistics arrive, axes settle, formulas typeset and the lab page in
+        front finish its work (before a screenshot); False if something did not finish in time."""
         QApplication.processEvents()
         done = self.runner.wait_idle(timeout_s)
         QApplication.processEvents()
+        self.plots.settle_now()
         self.formula.ensure_rendered()
         if self._lab is not None and self.view_tabs.currentWidget() is self.lab_holder:
             done = self._lab.wait_until_idle(timeout_s) and done

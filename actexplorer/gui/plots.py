@@ -525,6 +525,12 @@ class PlotsView(QWidget):
         """True while :meth:`hold_curves` keeps new curves back."""
         return self._held
 
+    def settle_now(self) -> None:
+        """Give the ranges their tight fit now if a storm's is still due (before a picture)."""
+        if self._settle_timer.isActive():
+            self._settle_timer.stop()
+            self._settle()
+
     def _settle(self) -> None:
         """Fit every range tightly (a storm of changes is over)."""
         for plot in self._curve_plots:

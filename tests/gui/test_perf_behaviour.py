@@ -151,6 +151,18 @@ def test_a_density_axis_shrinks_in_a_storm_only_when_the_histogram_is_far_below_
     assert storm_range((0.0, 10.0), (0.0, 3.0), plots_module._LOOSE_DENSITY) is not None
 
 
+def test_a_picture_waits_for_the_tight_fit(window: MainWindow, monkeypatch) -> None:
+    """A screenshot taken right after a storm of changes shows the settled axes."""
+    monkeypatch.setattr(plots_module, "_STORM_SECONDS", 3600.0)
+    plots = window.plots
+    for scale in (1.0, 1.3, 1.1):
+        plots.set_curve(_curve(scale))
+    tight = padded((-1.1 * np.tanh(6), 1.1 * np.tanh(6)))
+    assert needs_refit(_y_range(plots), tight)  # the storm's loose range
+    window.wait_until_idle()
+    assert not needs_refit(_y_range(plots), tight)
+
+
 def test_a_zoomed_axis_keeps_the_users_range_until_reset(plots: PlotsView) -> None:
     view = plots.function_plot.getPlotItem().getViewBox()
     plots.set_curve(_curve(1.0))
