@@ -221,6 +221,7 @@ class PropertiesCard(QWidget):
         self._facts_grid.setColumnStretch(1, 3)
         self._fact_titles: dict[str, QLabel] = {}
         self._fact_values: dict[str, QLabel] = {}
+        self._fact_texts: dict[str, str] = {}  # what each shows, as plain text
         for row, (field, _title, _tip) in enumerate(self.FACTS):
             # Titles wrap too, at least as wide as their longest word (see retranslate): in a
             # narrow card a title column as wide as "Identity near 0" left the values too little
@@ -364,15 +365,20 @@ class PropertiesCard(QWidget):
             self._facts.move_to_end(key)
         for (field, _title, _tip), text in zip(self.FACTS, texts, strict=True):
             label = self._fact_values[field]
+            self._fact_texts[field] = text
             if isinstance(label, SteadyLabel):
                 label.set_text(text)
+            elif "^∞" in text:
+                # Unicode has superscript digits (C⁰, C¹, C²) but no superscript infinity.
+                label.setText(_escape(text).replace("^∞", "<sup>∞</sup>"))
             else:
                 label.setText(text)
         self._shown_setting = key
 
     def fact(self, field: str) -> str:
-        """The text shown for one fact, e.g. ``fact("output_range") == "0 to ∞"``."""
-        return self._fact_values[field].text()
+        """The text shown for one fact, e.g. ``fact("output_range") == "0 to ∞"`` (plain text:
+        C^∞ is shown with a raised ∞)."""
+        return self._fact_texts.get(field, "")
 
     def _show_description(self) -> None:
         assert self._act is not None

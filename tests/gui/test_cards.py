@@ -285,3 +285,10 @@ def test_numbers_selectable_under_the_mouse_and_plain_otherwise(qtbot) -> None:
     label.set_number("2.5")  # the mouse has left and nothing is selected
     assert label.textInteractionFlags() == plain
     assert label.text() == "2.5"
+
+
+def test_infinitely_smooth_shows_a_raised_infinity(card: PropertiesCard) -> None:
+    card.set_activation(get("gelu"))
+    assert card.fact("smoothness").startswith("C^∞")
+    label = card._fact_values["smoothness"]
+    assert "<sup>∞</sup>" in label.text() and "^" not in label.text()
