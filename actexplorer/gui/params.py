@@ -428,12 +428,16 @@ class SpecForm(QWidget):
             self.set_values(values)
             self.retranslate()
             return
+        # Hidden at once: deleteLater waits for the event loop, and a picture taken before it
+        # runs (or a repaint that comes first) would show the old rows under the new ones.
         for control in self._controls.values():
+            control.hide()
             control.deleteLater()
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self._controls = {}
         self._labels = {}

@@ -470,6 +470,7 @@ class SoftmaxView(QWidget):
         self.title.setToolTip(act.formula.text)
         for row in self._param_rows:
             self._params_box.removeWidget(row)
+            row.hide()  # at once: the deletion waits for the event loop
             row.deleteLater()
         self._param_rows = []
         for spec in act.params:

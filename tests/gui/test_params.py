@@ -73,6 +73,25 @@ def test_form_builds_one_control_per_spec(qtbot) -> None:
     assert form.controls["beta"].value() == 1e-2
 
 
+def test_new_specs_hide_the_old_rows_at_once(qtbot) -> None:
+    """The old rows are deleted later, by the event loop; until then they must not show under
+    the new ones (a screenshot taken before the loop ran once showed both)."""
+    from PySide6.QtWidgets import QApplication, QComboBox, QLabel
+
+    form = SpecForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.set_specs(SPECS, {})
+    form.set_specs(SPECS[:1], {})
+    QApplication.processEvents()  # shows the new rows; deletions wait for an event loop
+    assert not [w for w in form.findChildren(QComboBox) if w.isVisible()]
+    assert [w for w in form.findChildren(NumberControl) if w.isVisible()] == [
+        form.controls["alpha"]
+    ]
+    names = [w.text() for w in form.findChildren(QLabel) if w.isVisible() and w.text()]
+    assert not any(name in " ".join(names) for name in ("beta", "lambd", "approximate"))
+
+
 def test_slider_and_field_emit_values(qtbot) -> None:
     form = SpecForm()
     qtbot.addWidget(form)
