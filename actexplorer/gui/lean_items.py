@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter, QPolygonF, QTransform
 
 #: A point is dropped when it lies within this many pixels of the chord between its neighbours.
@@ -64,8 +64,14 @@ def thin(x: np.ndarray, y: np.ndarray, tolerance: float = THIN_TOLERANCE_PX) -> 
 
 
 def _polygon(x: np.ndarray, y: np.ndarray) -> QPolygonF:
-    polygon = pg.functions.create_qpolygonf(x.size)
-    points = pg.functions.ndarray_from_qpolygonf(polygon)
+    """The points (x, y) as a polygon, written straight into its memory where pyqtgraph's
+    helpers for that exist (a pyqtgraph without them gets the polygon point by point)."""
+    create = getattr(pg.functions, "create_qpolygonf", None)
+    view = getattr(pg.functions, "ndarray_from_qpolygonf", None)
+    if create is None or view is None:
+        return QPolygonF([QPointF(a, b) for a, b in zip(x.tolist(), y.tolist(), strict=True)])
+    polygon = create(x.size)
+    points = view(polygon)
     points[:, 0] = x
     points[:, 1] = y
     return polygon

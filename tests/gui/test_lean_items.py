@@ -137,3 +137,17 @@ def test_many_gaps_and_gaps_in_a_histogram_take_pyqtgraphs_path(qtbot) -> None:
     plain = _render(qtbot, _plain, edges, density, **opts)
     lean = _render(qtbot, add_lean_item, edges, density, **opts)
     np.testing.assert_array_equal(plain, lean)
+
+
+def test_polygons_without_pyqtgraphs_memory_helpers(monkeypatch) -> None:
+    from actexplorer.gui import lean_items
+
+    x, y = np.array([0.0, 1.5, 3.0]), np.array([2.0, -1.0, 4.0])
+    fast = lean_items._polygon(x, y)
+    monkeypatch.delattr(pg.functions, "create_qpolygonf")
+    slow = lean_items._polygon(x, y)
+    assert (
+        [(p.x(), p.y()) for p in slow]
+        == [(p.x(), p.y()) for p in fast]
+        == list(zip(x.tolist(), y.tolist(), strict=True))
+    )
