@@ -242,12 +242,15 @@ class PropertiesCard(QWidget):
             self._fact_values[field] = value_label
 
         self.summary_label = _label(name="cardSummary")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.strengths_title = _label()
         self.strengths_label = _label(name="cardStrengths")
         self.weaknesses_title = _label()
         self.weaknesses_label = _label(name="cardWeaknesses")
         self.usage_title = _label()
         self.usage_label = _label(name="cardUsage")
+        # Plain text: "Keras' swish" must not become an entity, nor "x < 0" a tag.
+        self.usage_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reference_title = _label()
         self.reference_label = _label(name="cardReference")
         self.reference_label.setTextFormat(Qt.TextFormat.RichText)
@@ -391,7 +394,7 @@ class PropertiesCard(QWidget):
             (
                 self.usage_title,
                 self.usage_label,
-                _escape(core_locale.message_text(description.usage)),
+                core_locale.message_text(description.usage),
             ),
         )
         for title, label, text in sections:

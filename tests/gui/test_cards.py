@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from actexplorer.core import (
     ACTIVATIONS,
@@ -292,3 +292,15 @@ def test_infinitely_smooth_shows_a_raised_infinity(card: PropertiesCard) -> None
     assert card.fact("smoothness").startswith("C^∞")
     label = card._fact_values["smoothness"]
     assert "<sup>∞</sup>" in label.text() and "^" not in label.text()
+
+
+def test_descriptions_show_apostrophes_and_comparisons_as_written(card: PropertiesCard) -> None:
+    """Plain sentences stay plain: no HTML entity for an apostrophe, no tag made of a "<"."""
+    card.set_activation(get("swish"))
+    usage = card.usage_label
+    assert "Keras'" in usage.text() and "&#" not in usage.text()
+    image = usage.grab().toImage()
+    assert not image.isNull()
+    for label in (card.usage_label, card.summary_label):
+        label.setText("<b>x</b> < 0")
+        assert label.textFormat() == Qt.TextFormat.PlainText
