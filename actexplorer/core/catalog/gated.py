@@ -1767,7 +1767,7 @@ register(
         },
         description=Description(
             summary="A smooth ReLU, ln(1 + eˣ): the integral of the sigmoid, always positive. "
-            "PyTorch returns x itself once βx exceeds the threshold (a jump of e^−20 ≈ 2e-9 at "
+            "PyTorch returns x itself once βx exceeds the threshold (a jump of e⁻²⁰ ≈ 2·10⁻⁹ at "
             "the defaults); Keras and JAX have no such switch.",
             strengths=(
                 "Smooth, strictly positive output: useful for scales, rates and variances",

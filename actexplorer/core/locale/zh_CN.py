@@ -345,7 +345,7 @@ TEXTS: dict[str, ActivationText] = {
     "softplus": ActivationText(
         summary=(
             "平滑版的 ReLU，ln(1 + eˣ)：它是 sigmoid 的积分，恒为正。当 βx 超过 threshold 时，"
-            "PyTorch 直接返回 x 本身（在默认参数下会产生 e^−20 ≈ 2e-9 的跳变）；"
+            "PyTorch 直接返回 x 本身（在默认参数下会产生 e⁻²⁰ ≈ 2·10⁻⁹ 的跳变）；"
             "Keras 和 JAX 没有这种切换。"
         ),
         strengths=(
@@ -1016,7 +1016,7 @@ TRANSLATED_FROM: dict[str, str] = {
     "swish": "6bd5f2aaebb1",
     "quick_gelu": "9b98582b2c48",
     "mish": "9f7f6c04489f",
-    "softplus": "0eeef11e2c1c",
+    "softplus": "2c2501bb073b",
     "squareplus": "5a8d53dd7c2c",
     "smelu": "06097dc5c690",
     "elish": "60a180eaac7e",
