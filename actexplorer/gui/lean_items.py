@@ -113,11 +113,10 @@ class LeanCurve(pg.PlotCurveItem):
                 if len(runs) <= _MAX_RUNS:
                     self._paint_line(p, X, Y, runs)
                     return
-            # Gaps in a histogram, or a curve in many pieces: pyqtgraph's own way.
-            p.setTransform(transform)
-            super().paint(p, opt, widget)
         finally:
             p.setTransform(transform)
+        # Gaps in a histogram, or a curve in many pieces: pyqtgraph's own way.
+        super().paint(p, opt, widget)
 
     def _lean(self, transform: QTransform) -> bool:
         """True when this paint can take the lean path."""
